@@ -64,6 +64,8 @@ export interface OutboundMessage extends Reply {
   to: string
   inReplyTo: string
   createdAt: string
+  /** Turn facts for the local chat page (tools called, timings); never sent to users. */
+  meta?: Record<string, unknown>
 }
 
 export interface DeliveryReport {

@@ -1,0 +1,161 @@
+import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { createInfobipSender } from '../channels/infobip/index.ts'
+import { type Database, openDatabase } from '../db/database.ts'
+import { createPgDeduper } from '../db/pg-deduper.ts'
+import { createTurnRecorder, type TurnRecorder } from '../db/turn-recorder.ts'
+import type { ReadinessCheck } from '../ingress/readiness.ts'
+import { createLogger } from '../observability/logger.ts'
+import { createMetrics, type Metrics } from '../observability/metrics.ts'
+import { createDevOutboxDeliverer } from '../outbound/dev-outbox-deliverer.ts'
+import { createMemoryDevOutbox } from '../outbound/memory-dev-outbox.ts'
+import { createRedisDevOutbox } from '../outbound/redis-dev-outbox.ts'
+import type { DevOutbox } from '../ports/dev-outbox.ts'
+import type { InboundQueue, OutboundQueue } from '../ports/inbound-queue.ts'
+import type { MessageDeliverer } from '../ports/message-deliverer.ts'
+import type { RateLimiter } from '../ports/rate-limiter.ts'
+import { createMemoryQueues } from '../queue/memory-inbound-queue.ts'
+import { createMemoryRateLimiter } from '../queue/memory-rate-limiter.ts'
+import { createRedisInboundQueue } from '../queue/redis-inbound-queue.ts'
+import { createRedisOutboundQueue } from '../queue/redis-outbound-queue.ts'
+import { createRedisRateLimiter } from '../queue/redis-rate-limiter.ts'
+import type { Config } from './config/index.ts'
+
+export interface Adapters {
+  config: Config
+  log: Logger
+  metrics: Metrics
+  database: Database
+  recorder: TurnRecorder
+  inbound: InboundQueue
+  outbound: OutboundQueue
+  rateLimiter: RateLimiter
+  devOutbox: DevOutbox
+  deliverer: MessageDeliverer
+  redis?: Redis
+  checks: ReadinessCheck[]
+  /** Closers run in reverse order of creation. */
+  onClose(closer: () => Promise<void>): void
+  close(): Promise<void>
+}
+
+function connectRedis(url: string, name: string): Redis {
+  return new Redis(url, {
+    connectionName: name,
+    lazyConnect: true,
+    // Fail fast while Redis is away: the webhook answers 503 and Infobip retries, loops back off.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+  })
+}
+
+/** The one place that picks adapters: Redis or memory, PostgreSQL or embedded, Infobip or dev outbox. */
+export async function createAdapters(config: Config, role: string): Promise<Adapters> {
+  const log = createLogger({ level: config.LOG_LEVEL, role })
+  const metrics = createMetrics(role)
+  const closers: (() => Promise<void>)[] = [async () => metrics.close()]
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  closers.push(() => database.close())
+  if (database.kind === 'embedded') await database.migrate()
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }]
+
+  let inbound: InboundQueue
+  let outbound: OutboundQueue
+  let rateLimiter: RateLimiter
+  let devOutbox: DevOutbox
+  let redis: Redis | undefined
+  if (config.REDIS_URL) {
+    const main = connectRedis(config.REDIS_URL, `m1-${role}`)
+    const blocking = connectRedis(config.REDIS_URL, `m1-${role}-blocking`)
+    const blockingOut = connectRedis(config.REDIS_URL, `m1-${role}-blocking-out`)
+    for (const connection of [main, blocking, blockingOut]) {
+      connection.on('error', (error) => log.debug({ err: error.message }, 'redis connection error'))
+      await connection.connect()
+    }
+    closers.push(async () => {
+      for (const connection of [main, blocking, blockingOut]) connection.disconnect()
+    })
+    redis = main
+    inbound = await createRedisInboundQueue({
+      redis: main,
+      blockingRedis: blocking,
+      prefix: config.REDIS_PREFIX,
+      partitions: config.QUEUE_PARTITIONS,
+      leaseMs: config.PARTITION_LEASE_MS,
+      dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
+    })
+    outbound = await createRedisOutboundQueue({
+      redis: main,
+      blockingRedis: blockingOut,
+      prefix: config.REDIS_PREFIX,
+      claimIdleMs: config.QUEUE_CLAIM_IDLE_MS,
+      sentTtlSeconds: config.DEDUPE_TTL_SECONDS,
+    })
+    rateLimiter = createRedisRateLimiter({
+      redis: main,
+      prefix: config.REDIS_PREFIX,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    })
+    devOutbox = createRedisDevOutbox({ redis: main, prefix: config.REDIS_PREFIX })
+    checks.push({ name: 'redis', check: async () => void (await main.ping()) })
+  } else {
+    const queues = createMemoryQueues({
+      partitions: config.QUEUE_PARTITIONS,
+      leaseMs: config.PARTITION_LEASE_MS,
+      claimIdleMs: config.QUEUE_CLAIM_IDLE_MS,
+      dedupe: createPgDeduper(database.db),
+    })
+    inbound = queues.inbound
+    outbound = queues.outbound
+    rateLimiter = createMemoryRateLimiter({ windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS })
+    devOutbox = createMemoryDevOutbox()
+  }
+  closers.push(() => inbound.close())
+
+  let deliverer: MessageDeliverer
+  if (config.INFOBIP_BASE_URL && config.INFOBIP_API_KEY) {
+    const sender = createInfobipSender({
+      baseUrl: config.INFOBIP_BASE_URL,
+      apiKey: config.INFOBIP_API_KEY,
+      sender: config.INFOBIP_SENDER,
+      maxAttempts: config.SEND_MAX_ATTEMPTS,
+    })
+    deliverer = {
+      async deliver(message) {
+        const result = await sender.send(message)
+        return {
+          status: result.status,
+          httpStatus: result.httpStatus,
+          error: result.error,
+          messageIds: result.sentMessageIds,
+        }
+      },
+    }
+  } else {
+    deliverer = createDevOutboxDeliverer(devOutbox)
+  }
+
+  return {
+    config,
+    log,
+    metrics,
+    database,
+    recorder: createTurnRecorder(database.db),
+    inbound,
+    outbound,
+    rateLimiter,
+    devOutbox,
+    deliverer,
+    redis,
+    checks,
+    onClose(closer) {
+      closers.push(closer)
+    },
+    async close() {
+      for (const closer of closers.reverse()) {
+        await closer().catch((error: unknown) => log.warn({ err: String(error) }, 'close failed'))
+      }
+    },
+  }
+}

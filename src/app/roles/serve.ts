@@ -1,0 +1,32 @@
+import { createAdapters } from '../create-adapters.ts'
+import { createTurnHandler } from '../create-turn-handler.ts'
+import { configFromEnvironment } from '../environment.ts'
+import { handleShutdown } from './handle-shutdown.ts'
+import { startHttp } from './start-http.ts'
+import { startPipeline } from './start-pipeline.ts'
+
+export type Role = 'serve' | 'webhook' | 'worker'
+
+export async function runRole(role: Role): Promise<void> {
+  const config = configFromEnvironment()
+  const adapters = await createAdapters(config, role)
+  handleShutdown(adapters)
+  const devRoutes = config.NODE_ENV !== 'production' && config.DEV_ROUTES
+  if (role === 'serve' || role === 'worker') {
+    startPipeline(adapters, await createTurnHandler(adapters))
+  }
+  if (role === 'serve' || role === 'webhook') {
+    const app = await startHttp(adapters, {
+      webhook: true,
+      dev: devRoutes && role === 'serve',
+      port: config.PORT,
+    })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    adapters.log.info({ port }, `listening on http://localhost:${port}`)
+  } else {
+    // The worker has no HTTP server of its own: metrics and health on a separate port.
+    await startHttp(adapters, { webhook: false, dev: false, port: config.METRICS_PORT })
+    adapters.log.info({ port: config.METRICS_PORT }, 'worker running; metrics on /metrics')
+  }
+}

@@ -1,0 +1,138 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm'
+import type { DeliveryReport, InboundMessage, OutboundMessage } from '../ports/messages.ts'
+import type { ToolExecutionRecord } from '../ports/turn-handler.ts'
+import type { Db } from './database.ts'
+import { conversations, messages, outboundMessages, toolExecutions } from './schema.ts'
+
+export interface TurnRecord {
+  turnId: string
+  inbound: InboundMessage
+  replies: OutboundMessage[]
+  toolExecutions: ToolExecutionRecord[]
+  personId?: string
+  tenantId?: string
+  at: Date
+  meta?: Record<string, unknown>
+}
+
+const conversationGapMs = 24 * 3600 * 1000
+
+/** Durable records of every turn. Idempotent: a turn recorded twice (redelivery) writes each row once. */
+export function createTurnRecorder(db: Db) {
+  return {
+    async recordTurn(record: TurnRecord): Promise<number> {
+      return db.transaction(async (tx) => {
+        const since = new Date(record.at.getTime() - conversationGapMs)
+        const [existing] = await tx
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(and(eq(conversations.phone, record.inbound.from), gt(conversations.lastMessageAt, since)))
+          .orderBy(desc(conversations.lastMessageAt))
+          .limit(1)
+        let conversationId: number
+        if (existing) {
+          conversationId = existing.id
+          await tx
+            .update(conversations)
+            .set({
+              lastMessageAt: record.at,
+              personId: sql`coalesce(${record.personId ?? null}, ${conversations.personId})`,
+              tenantId: sql`coalesce(${record.tenantId ?? null}, ${conversations.tenantId})`,
+            })
+            .where(eq(conversations.id, conversationId))
+        } else {
+          const [created] = await tx
+            .insert(conversations)
+            .values({
+              phone: record.inbound.from,
+              personId: record.personId,
+              tenantId: record.tenantId,
+              startedAt: record.at,
+              lastMessageAt: record.at,
+            })
+            .returning({ id: conversations.id })
+          conversationId = created!.id
+        }
+        const rows = [
+          {
+            conversationId,
+            role: 'user' as const,
+            messageId: record.inbound.messageId,
+            turnId: record.turnId,
+            text: record.inbound.text ?? `[${record.inbound.kind}]`,
+            meta: {
+              kind: record.inbound.kind,
+              replyId: record.inbound.replyId,
+              channel: record.inbound.channel,
+            },
+            createdAt: new Date(record.inbound.receivedAt || record.at),
+          },
+          ...record.replies.map((reply, index) => ({
+            conversationId,
+            role: 'assistant' as const,
+            messageId: reply.messageId,
+            turnId: record.turnId,
+            text: reply.text,
+            meta: index === 0 && record.meta ? record.meta : null,
+            createdAt: record.at,
+          })),
+        ]
+        await tx.insert(messages).values(rows).onConflictDoNothing()
+        if (record.toolExecutions.length > 0) {
+          await tx.insert(toolExecutions).values(
+            record.toolExecutions.map((execution) => ({
+              conversationId,
+              turnId: record.turnId,
+              toolName: execution.tool,
+              parameters: execution.parameters,
+              success: execution.success,
+              error: execution.error,
+              durationMs: Math.round(execution.durationMs),
+              executedAt: execution.at,
+            })),
+          )
+        }
+        if (record.replies.length > 0) {
+          await tx
+            .insert(outboundMessages)
+            .values(
+              record.replies.map((reply) => ({
+                messageId: reply.messageId,
+                phone: reply.to,
+                inReplyTo: reply.inReplyTo,
+                body: reply,
+              })),
+            )
+            .onConflictDoNothing()
+        }
+        return conversationId
+      })
+    },
+
+    async recordSendResult(messageId: string, status: string, attempts: number, error?: string) {
+      await db
+        .update(outboundMessages)
+        .set({ status, attempts, lastError: error ?? null, updatedAt: new Date() })
+        .where(eq(outboundMessages.messageId, messageId))
+    },
+
+    /** Delivery and seen reports update our outbound record; a part id `<id>-pN` maps to its message. */
+    async recordDeliveryReport(report: DeliveryReport): Promise<boolean> {
+      const at = new Date(report.at || Date.now())
+      const seen = /seen/i.test(report.status)
+      const base = report.messageId.replace(/-p\d+$/, '')
+      const updated = await db
+        .update(outboundMessages)
+        .set(
+          seen
+            ? { seenAt: at, updatedAt: new Date() }
+            : { status: report.status.toLowerCase(), deliveredAt: at, updatedAt: new Date() },
+        )
+        .where(eq(outboundMessages.messageId, base))
+        .returning({ id: outboundMessages.messageId })
+      return updated.length > 0
+    },
+  }
+}
+
+export type TurnRecorder = ReturnType<typeof createTurnRecorder>

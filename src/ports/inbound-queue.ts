@@ -1,0 +1,86 @@
+import type { InboundMessage, OutboundMessage } from './messages.ts'
+
+/** A partition is owned by one worker at a time; the fencing token proves ownership at commit. */
+export interface PartitionLease {
+  partition: number
+  workerId: string
+  token: string
+}
+
+export interface InboundEntry {
+  id: string
+  partition: number
+  message: InboundMessage
+  enqueuedAt: number
+}
+
+export interface EnqueueResult {
+  enqueued: number
+  duplicates: number
+}
+
+export interface DeadLetter {
+  id: string
+  partition: number
+  message: InboundMessage
+  error: string
+  attempts: number
+  failedAt: string
+}
+
+export interface QueueDepth {
+  pending: number
+  oldestAgeMs: number
+  deadLetters: number
+}
+
+/**
+ * Inbound messages partitioned by sender. Producers dedupe and append atomically; one worker owns a
+ * partition at a time, so one user's messages are handled in arrival order across all workers.
+ */
+export interface InboundQueue {
+  /** Dedupes by messageId and appends, atomically per message. Throws QueueUnavailableError. */
+  enqueue(messages: InboundMessage[]): Promise<EnqueueResult>
+  /**
+   * Renews this worker's leases and takes free partitions up to a fair share. Partitions over the share
+   * are given back, except busy ones (a turn in flight), so a partition never has two active handlers.
+   */
+  claimPartitions(workerId: string, isBusy?: (partition: number) => boolean): Promise<PartitionLease[]>
+  releasePartitions(leases: PartitionLease[]): Promise<void>
+  /** Entries of newly owned partitions that a previous owner (or this consumer) left unacknowledged, after `afterId`. */
+  readPending(lease: PartitionLease, count: number, afterId?: string): Promise<InboundEntry[]>
+  /** New entries of the owned partitions, oldest first per partition; blocks up to blockMs. */
+  readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]>
+  /** Queues replies for sending and acknowledges the entry in one atomic step; false if the lease was lost. */
+  commit(lease: PartitionLease, entry: InboundEntry, replies: OutboundMessage[]): Promise<boolean>
+  /** Counts a failed attempt and returns the number of attempts so far. */
+  recordFailure(lease: PartitionLease, entry: InboundEntry): Promise<number>
+  /** Moves the entry to the dead-letter stream and acknowledges it. */
+  deadLetter(lease: PartitionLease, entry: InboundEntry, error: string, attempts: number): Promise<boolean>
+  listDeadLetters(limit: number): Promise<DeadLetter[]>
+  /** Re-enqueues dead letters (all when ids is empty) and removes them from the dead-letter stream. */
+  replayDeadLetters(ids: string[]): Promise<number>
+  depth(): Promise<QueueDepth>
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface OutboundEntry {
+  id: string
+  message: OutboundMessage
+}
+
+/** Replies durably queued for sending; consumed by the sender. */
+export interface OutboundQueue {
+  read(consumer: string, count: number, blockMs: number): Promise<OutboundEntry[]>
+  ack(entry: OutboundEntry): Promise<void>
+  /** Sender idempotency across crashes: a message id marked sent is never sent again. */
+  wasSent(messageId: string): Promise<boolean>
+  markSent(messageId: string): Promise<void>
+  pendingCount(): Promise<number>
+  close(): Promise<void>
+}
+
+export class QueueUnavailableError extends Error {
+  readonly code = 'M1_ERR_QUEUE_UNAVAILABLE'
+}

@@ -1,0 +1,274 @@
+import { LRUCache } from 'lru-cache'
+import type {
+  DeadLetter,
+  EnqueueResult,
+  InboundEntry,
+  InboundQueue,
+  OutboundEntry,
+  OutboundQueue,
+  PartitionLease,
+  QueueDepth,
+} from '../ports/inbound-queue.ts'
+import type { InboundMessage, OutboundMessage } from '../ports/messages.ts'
+import { partitionOf } from './partition-of.ts'
+import { WakeSignal } from './wake-signal.ts'
+
+/** Returns, per id, true when it was seen for the first time. */
+export type Deduper = (messageIds: string[]) => Promise<boolean[]>
+
+export function createMemoryDeduper(max = 1_000_000, ttlMs = 7 * 24 * 3600 * 1000): Deduper {
+  const seen = new LRUCache<string, true>({ max, ttl: ttlMs })
+  return async (ids) =>
+    ids.map((id) => {
+      if (seen.has(id)) return false
+      seen.set(id, true)
+      return true
+    })
+}
+
+interface StoredEntry extends InboundEntry {
+  seq: number
+  consumer?: string
+}
+
+interface Lease {
+  workerId: string
+  token: string
+  expiresAt: number
+}
+
+export interface MemoryQueues {
+  inbound: InboundQueue
+  outbound: OutboundQueue
+}
+
+/** The single-process twin of the Redis queues: same contract, same partition leases. */
+export function createMemoryQueues(options: {
+  partitions: number
+  leaseMs: number
+  claimIdleMs: number
+  dedupe?: Deduper
+  now?: () => number
+}): MemoryQueues {
+  const { partitions, leaseMs } = options
+  const now = options.now ?? Date.now
+  const dedupe = options.dedupe ?? createMemoryDeduper()
+  const streams = Array.from({ length: partitions }, () => [] as StoredEntry[])
+  const leases = new Map<number, Lease>()
+  const workers = new Map<string, number>()
+  const attempts = new Map<string, number>()
+  const deadLetters: DeadLetter[] = []
+  const inboundSignal = new WakeSignal()
+  const outboundSignal = new WakeSignal()
+  const outbound: { id: string; message: OutboundMessage; consumer?: string; deliveredAt: number }[] = []
+  const sent = new LRUCache<string, true>({ max: 1_000_000, ttl: 7 * 24 * 3600 * 1000 })
+  let sequence = 0
+  let fence = 0
+
+  function append(message: InboundMessage): void {
+    const seq = ++sequence
+    const at = now()
+    const partition = partitionOf(message.from, partitions)
+    streams[partition]!.push({ id: `${at}-${seq}`, seq, partition, message, enqueuedAt: at })
+  }
+
+  function holds(lease: PartitionLease): boolean {
+    const current = leases.get(lease.partition)
+    return current !== undefined && current.token === lease.token && current.expiresAt > now()
+  }
+
+  function remove(entry: InboundEntry): void {
+    const stream = streams[entry.partition]!
+    const index = stream.findIndex((stored) => stored.id === entry.id)
+    if (index >= 0) stream.splice(index, 1)
+    attempts.delete(entry.id)
+  }
+
+  const inbound: InboundQueue = {
+    async enqueue(messages): Promise<EnqueueResult> {
+      const fresh = await dedupe(messages.map((message) => message.messageId))
+      let enqueued = 0
+      messages.forEach((message, index) => {
+        if (!fresh[index]) return
+        append(message)
+        enqueued++
+      })
+      if (enqueued > 0) inboundSignal.wake()
+      return { enqueued, duplicates: messages.length - enqueued }
+    },
+
+    async claimPartitions(workerId, isBusy = () => false) {
+      const at = now()
+      workers.set(workerId, at)
+      for (const [id, seen] of workers) if (seen < at - leaseMs * 3) workers.delete(id)
+      const fairShare = Math.ceil(partitions / Math.max(1, workers.size))
+      const mine: PartitionLease[] = []
+      for (const [partition, lease] of leases) {
+        if (lease.workerId !== workerId) continue
+        if (lease.expiresAt <= at) {
+          leases.delete(partition)
+          continue
+        }
+        if (mine.length >= fairShare && !isBusy(partition)) {
+          leases.delete(partition)
+          continue
+        }
+        lease.expiresAt = at + leaseMs
+        mine.push({ partition, workerId, token: lease.token })
+      }
+      for (let partition = 0; partition < partitions && mine.length < fairShare; partition++) {
+        const current = leases.get(partition)
+        if (current && current.expiresAt > at) continue
+        const token = String(++fence)
+        leases.set(partition, { workerId, token, expiresAt: at + leaseMs })
+        mine.push({ partition, workerId, token })
+      }
+      return mine.sort((a, b) => a.partition - b.partition)
+    },
+
+    async releasePartitions(released) {
+      for (const lease of released) if (holds(lease)) leases.delete(lease.partition)
+    },
+
+    async readPending(lease, count, afterId = '0') {
+      if (!holds(lease)) return []
+      const after = afterId === '0' ? 0 : Number(afterId.split('-')[1])
+      const result: InboundEntry[] = []
+      for (const entry of streams[lease.partition]!) {
+        if (result.length >= count) break
+        if (entry.consumer === undefined || entry.seq <= after) continue
+        entry.consumer = lease.workerId
+        result.push(entry)
+      }
+      return result
+    },
+
+    async readNew(owned, count, blockMs) {
+      const collect = () => {
+        const result: InboundEntry[] = []
+        for (const lease of owned) {
+          if (!holds(lease)) continue
+          for (const entry of streams[lease.partition]!) {
+            if (result.length >= count) return result
+            if (entry.consumer !== undefined) continue
+            entry.consumer = lease.workerId
+            result.push(entry)
+          }
+        }
+        return result
+      }
+      const first = collect()
+      if (first.length > 0 || owned.length === 0) return first
+      await inboundSignal.wait(blockMs)
+      return collect()
+    },
+
+    async commit(lease, entry, replies) {
+      if (!holds(lease)) return false
+      remove(entry)
+      const at = now()
+      for (const message of replies) outbound.push({ id: `${at}-${++sequence}`, message, deliveredAt: 0 })
+      if (replies.length > 0) outboundSignal.wake()
+      return true
+    },
+
+    async recordFailure(_lease, entry) {
+      const count = (attempts.get(entry.id) ?? 0) + 1
+      attempts.set(entry.id, count)
+      return count
+    },
+
+    async deadLetter(lease, entry, error, attemptCount) {
+      if (!holds(lease)) return false
+      remove(entry)
+      deadLetters.push({
+        id: entry.id,
+        partition: entry.partition,
+        message: entry.message,
+        error: error.slice(0, 2000),
+        attempts: attemptCount,
+        failedAt: new Date(now()).toISOString(),
+      })
+      return true
+    },
+
+    async listDeadLetters(limit) {
+      return deadLetters.slice(-limit).reverse()
+    },
+
+    async replayDeadLetters(ids) {
+      const wanted = new Set(ids)
+      let replayed = 0
+      for (let index = 0; index < deadLetters.length; ) {
+        const letter = deadLetters[index]!
+        if (wanted.size > 0 && !wanted.has(letter.id)) {
+          index++
+          continue
+        }
+        deadLetters.splice(index, 1)
+        append(letter.message)
+        replayed++
+      }
+      if (replayed > 0) inboundSignal.wake()
+      return replayed
+    },
+
+    async depth(): Promise<QueueDepth> {
+      let pending = 0
+      let oldest = Number.POSITIVE_INFINITY
+      for (const stream of streams) {
+        pending += stream.length
+        if (stream[0]) oldest = Math.min(oldest, stream[0].enqueuedAt)
+      }
+      return {
+        pending,
+        oldestAgeMs: Number.isFinite(oldest) ? now() - oldest : 0,
+        deadLetters: deadLetters.length,
+      }
+    },
+
+    async ping() {},
+    async close() {
+      inboundSignal.wake()
+    },
+  }
+
+  const outboundQueue: OutboundQueue = {
+    async read(consumer, count, blockMs) {
+      const collect = () => {
+        const at = now()
+        const result: OutboundEntry[] = []
+        for (const item of outbound) {
+          if (result.length >= count) break
+          if (item.consumer !== undefined && item.deliveredAt > at - options.claimIdleMs) continue
+          item.consumer = consumer
+          item.deliveredAt = at
+          result.push({ id: item.id, message: item.message })
+        }
+        return result
+      }
+      const first = collect()
+      if (first.length > 0) return first
+      await outboundSignal.wait(blockMs)
+      return collect()
+    },
+    async ack(entry) {
+      const index = outbound.findIndex((item) => item.id === entry.id)
+      if (index >= 0) outbound.splice(index, 1)
+    },
+    async wasSent(messageId) {
+      return sent.has(messageId)
+    },
+    async markSent(messageId) {
+      sent.set(messageId, true)
+    },
+    async pendingCount() {
+      return outbound.length
+    },
+    async close() {
+      outboundSignal.wake()
+    },
+  }
+
+  return { inbound, outbound: outboundQueue }
+}

@@ -1,0 +1,289 @@
+import type { Redis } from 'ioredis'
+import type {
+  DeadLetter,
+  EnqueueResult,
+  InboundEntry,
+  InboundQueue,
+  PartitionLease,
+  QueueDepth,
+} from '../ports/inbound-queue.ts'
+import { QueueUnavailableError } from '../ports/inbound-queue.ts'
+import type { InboundMessage, OutboundMessage } from '../ports/messages.ts'
+import { partitionOf } from './partition-of.ts'
+import { type RedisKeys, redisKeys } from './redis-keys.ts'
+import { defineQueueScripts, script } from './redis-scripts.ts'
+
+export interface RedisInboundQueueOptions {
+  redis: Redis
+  /** A separate connection for blocking reads, so they never delay commits. */
+  blockingRedis: Redis
+  prefix: string
+  partitions: number
+  leaseMs: number
+  dedupeTtlSeconds: number
+  now?: () => number
+}
+
+type StreamReply = [string, [string, string[]][]][] | null
+
+/**
+ * Redis Streams, one stream per partition with one consumer group. A worker owns a partition
+ * through a lease with a fencing token; commits and dead-lettering check the token atomically.
+ */
+export async function createRedisInboundQueue(options: RedisInboundQueueOptions): Promise<InboundQueue> {
+  const { redis, blockingRedis, partitions, leaseMs } = options
+  const now = options.now ?? Date.now
+  const keys: RedisKeys = redisKeys(options.prefix)
+  const group = keys.inboundGroup
+  await defineQueueScripts(redis)
+  const acquireLease = script(redis, 'acquireLease')
+  const renewLease = script(redis, 'renewLease')
+  const releaseLease = script(redis, 'releaseLease')
+  const commitTurn = script(redis, 'commitTurn')
+  const deadLetterScript = script(redis, 'deadLetter')
+  const owned = new Map<number, PartitionLease>()
+  const ensuredGroups = new Set<number>()
+
+  async function ensureGroup(partition: number): Promise<void> {
+    if (ensuredGroups.has(partition)) return
+    try {
+      await redis.xgroup('CREATE', keys.inbound(partition), group, '0', 'MKSTREAM')
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error
+    }
+    ensuredGroups.add(partition)
+  }
+
+  function leaseValue(lease: PartitionLease): string {
+    return `${lease.workerId}:${lease.token}`
+  }
+
+  function parseEntries(reply: StreamReply): InboundEntry[] {
+    const entries: InboundEntry[] = []
+    for (const [stream, items] of reply ?? []) {
+      const partition = Number(stream.slice(stream.lastIndexOf(':') + 1))
+      for (const [id, fields] of items) {
+        if (!fields) continue // deleted while pending
+        const message = fields[fields.indexOf('m') + 1]
+        const enqueuedAt = Number(fields[fields.indexOf('t') + 1])
+        entries.push({ id, partition, message: JSON.parse(message!) as InboundMessage, enqueuedAt })
+      }
+    }
+    return entries
+  }
+
+  const queue: InboundQueue = {
+    async enqueue(messages: InboundMessage[]): Promise<EnqueueResult> {
+      if (messages.length === 0) return { enqueued: 0, duplicates: 0 }
+      if (redis.status !== 'ready') throw new QueueUnavailableError(`redis is ${redis.status}`)
+      const pipeline = redis.pipeline()
+      const at = String(now())
+      for (const message of messages) {
+        const partition = partitionOf(message.from, partitions)
+        ;(pipeline as unknown as Record<string, (...args: string[]) => void>).enqueue(
+          keys.dedupe(message.messageId),
+          keys.inbound(partition),
+          String(options.dedupeTtlSeconds),
+          JSON.stringify(message),
+          at,
+        )
+      }
+      let results: [Error | null, unknown][] | null
+      try {
+        results = await pipeline.exec()
+      } catch (error) {
+        throw new QueueUnavailableError(String(error))
+      }
+      let enqueued = 0
+      for (const [error, value] of results ?? []) {
+        if (error) throw new QueueUnavailableError(error.message)
+        if (value === 1) enqueued++
+      }
+      return { enqueued, duplicates: messages.length - enqueued }
+    },
+
+    async claimPartitions(
+      workerId: string,
+      isBusy = (_partition: number) => false,
+    ): Promise<PartitionLease[]> {
+      const at = now()
+      const heartbeat = await redis
+        .multi()
+        .zadd(keys.workers, at, workerId)
+        .zremrangebyscore(keys.workers, '-inf', at - leaseMs * 3)
+        .zcard(keys.workers)
+        .exec()
+      const liveWorkers = Math.max(1, Number(heartbeat?.[2]?.[1] ?? 1))
+      const fairShare = Math.ceil(partitions / liveWorkers)
+      for (const [partition, lease] of owned) {
+        const renewed = await renewLease(keys.lease(partition), leaseValue(lease), leaseMs)
+        if (renewed !== 1) owned.delete(partition)
+      }
+      // Give back what exceeds our share so a newly started worker gets partitions.
+      for (const [partition, lease] of owned) {
+        if (owned.size <= fairShare) break
+        if (isBusy(partition)) continue
+        await releaseLease(keys.lease(partition), leaseValue(lease))
+        owned.delete(partition)
+      }
+      const offset = Math.floor(Math.random() * partitions)
+      for (let step = 0; step < partitions && owned.size < fairShare; step++) {
+        const partition = (offset + step) % partitions
+        if (owned.has(partition)) continue
+        const value = (await acquireLease(keys.lease(partition), keys.fence(partition), workerId, leaseMs)) as
+          | string
+          | null
+        if (!value) continue
+        await ensureGroup(partition)
+        // The previous owner is gone (its lease expired): its unacknowledged entries become ours.
+        let cursor = '0-0'
+        do {
+          const claimed = (await redis.xautoclaim(
+            keys.inbound(partition),
+            group,
+            workerId,
+            0,
+            cursor,
+            'COUNT',
+            500,
+          )) as [string, unknown[]]
+          cursor = claimed[0]
+        } while (cursor !== '0-0')
+        owned.set(partition, { partition, workerId, token: value.slice(workerId.length + 1) })
+      }
+      return [...owned.values()].sort((a, b) => a.partition - b.partition)
+    },
+
+    async releasePartitions(leases: PartitionLease[]): Promise<void> {
+      for (const lease of leases) {
+        await releaseLease(keys.lease(lease.partition), leaseValue(lease))
+        owned.delete(lease.partition)
+      }
+    },
+
+    async readPending(lease: PartitionLease, count: number, afterId = '0'): Promise<InboundEntry[]> {
+      const reply = (await redis.xreadgroup(
+        'GROUP',
+        group,
+        lease.workerId,
+        'COUNT',
+        count,
+        'STREAMS',
+        keys.inbound(lease.partition),
+        afterId,
+      )) as StreamReply
+      return parseEntries(reply)
+    },
+
+    async readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]> {
+      if (leases.length === 0) return []
+      const streams = leases.map((lease) => keys.inbound(lease.partition))
+      const reply = (await blockingRedis.xreadgroup(
+        'GROUP',
+        group,
+        leases[0]!.workerId,
+        'COUNT',
+        count,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        ...streams,
+        ...streams.map(() => '>'),
+      )) as StreamReply
+      return parseEntries(reply)
+    },
+
+    async commit(lease: PartitionLease, entry: InboundEntry, replies: OutboundMessage[]): Promise<boolean> {
+      const result = await commitTurn(
+        keys.lease(lease.partition),
+        keys.inbound(lease.partition),
+        keys.outbound,
+        keys.attempts(lease.partition),
+        leaseValue(lease),
+        group,
+        entry.id,
+        ...replies.map((reply) => JSON.stringify(reply)),
+      )
+      return result === 1
+    },
+
+    async recordFailure(lease: PartitionLease, entry: InboundEntry): Promise<number> {
+      return redis.hincrby(keys.attempts(lease.partition), entry.id, 1)
+    },
+
+    async deadLetter(lease: PartitionLease, entry: InboundEntry, error: string, attempts: number) {
+      const result = await deadLetterScript(
+        keys.lease(lease.partition),
+        keys.inbound(lease.partition),
+        keys.deadLetter,
+        keys.attempts(lease.partition),
+        leaseValue(lease),
+        group,
+        entry.id,
+        JSON.stringify(entry.message),
+        error.slice(0, 2000),
+        String(attempts),
+        String(entry.partition),
+        new Date(now()).toISOString(),
+      )
+      return result === 1
+    },
+
+    async listDeadLetters(limit: number): Promise<DeadLetter[]> {
+      const rows = (await redis.xrevrange(keys.deadLetter, '+', '-', 'COUNT', limit)) as [string, string[]][]
+      return rows.map(([id, fields]) => {
+        const field = (name: string) => fields[fields.indexOf(name) + 1] ?? ''
+        return {
+          id,
+          partition: Number(field('partition')),
+          message: JSON.parse(field('m')) as InboundMessage,
+          error: field('error'),
+          attempts: Number(field('attempts')),
+          failedAt: field('at'),
+        }
+      })
+    },
+
+    async replayDeadLetters(ids: string[]): Promise<number> {
+      const all = await queue.listDeadLetters(10_000)
+      const wanted = ids.length === 0 ? all : all.filter((letter) => ids.includes(letter.id))
+      for (const letter of wanted.reverse()) {
+        const partition = partitionOf(letter.message.from, partitions)
+        await redis
+          .multi()
+          .xadd(keys.inbound(partition), '*', 'm', JSON.stringify(letter.message), 't', String(now()))
+          .xdel(keys.deadLetter, letter.id)
+          .exec()
+      }
+      return wanted.length
+    },
+
+    async depth(): Promise<QueueDepth> {
+      const pipeline = redis.pipeline()
+      for (let partition = 0; partition < partitions; partition++) {
+        pipeline.xlen(keys.inbound(partition))
+        pipeline.xrange(keys.inbound(partition), '-', '+', 'COUNT', 1)
+      }
+      pipeline.xlen(keys.deadLetter)
+      const results = (await pipeline.exec()) ?? []
+      let pending = 0
+      let oldest = Number.POSITIVE_INFINITY
+      for (let partition = 0; partition < partitions; partition++) {
+        pending += Number(results[partition * 2]?.[1] ?? 0)
+        const first = results[partition * 2 + 1]?.[1] as [string, string[]][] | undefined
+        if (first?.[0]) oldest = Math.min(oldest, Number(first[0][0].split('-')[0]))
+      }
+      const deadLetters = Number(results[partitions * 2]?.[1] ?? 0)
+      return { pending, oldestAgeMs: Number.isFinite(oldest) ? Math.max(0, now() - oldest) : 0, deadLetters }
+    },
+
+    async ping(): Promise<void> {
+      await redis.ping()
+    },
+
+    async close(): Promise<void> {
+      await queue.releasePartitions([...owned.values()]).catch(() => {})
+    },
+  }
+  return queue
+}

@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis'
+import type { OutboundEntry, OutboundQueue } from '../ports/inbound-queue.ts'
+import type { OutboundMessage } from '../ports/messages.ts'
+import { redisKeys } from './redis-keys.ts'
+
+export interface RedisOutboundQueueOptions {
+  redis: Redis
+  blockingRedis: Redis
+  prefix: string
+  /** Entries a crashed sender left unacknowledged this long are taken over. */
+  claimIdleMs: number
+  sentTtlSeconds: number
+}
+
+type StreamReply = [string, [string, string[] | null][]][] | null
+
+function toEntries(items: [string, string[] | null][]): OutboundEntry[] {
+  const entries: OutboundEntry[] = []
+  for (const [id, fields] of items) {
+    if (!fields) continue
+    entries.push({ id, message: JSON.parse(fields[fields.indexOf('m') + 1]!) as OutboundMessage })
+  }
+  return entries
+}
+
+export async function createRedisOutboundQueue(options: RedisOutboundQueueOptions): Promise<OutboundQueue> {
+  const { redis, blockingRedis } = options
+  const keys = redisKeys(options.prefix)
+  const group = keys.outboundGroup
+  try {
+    await redis.xgroup('CREATE', keys.outbound, group, '0', 'MKSTREAM')
+  } catch (error) {
+    if (!String(error).includes('BUSYGROUP')) throw error
+  }
+  return {
+    async read(consumer: string, count: number, blockMs: number): Promise<OutboundEntry[]> {
+      const [, claimed] = (await redis.xautoclaim(
+        keys.outbound,
+        group,
+        consumer,
+        options.claimIdleMs,
+        '0-0',
+        'COUNT',
+        count,
+      )) as [string, [string, string[] | null][]]
+      if (claimed.length > 0) return toEntries(claimed)
+      const reply = (await blockingRedis.xreadgroup(
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        count,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        keys.outbound,
+        '>',
+      )) as StreamReply
+      return toEntries(reply?.[0]?.[1] ?? [])
+    },
+    async ack(entry: OutboundEntry): Promise<void> {
+      await redis.multi().xack(keys.outbound, group, entry.id).xdel(keys.outbound, entry.id).exec()
+    },
+    async wasSent(messageId: string): Promise<boolean> {
+      return (await redis.exists(keys.sent(messageId))) === 1
+    },
+    async markSent(messageId: string): Promise<void> {
+      await redis.set(keys.sent(messageId), '1', 'EX', options.sentTtlSeconds)
+    },
+    async pendingCount(): Promise<number> {
+      return redis.xlen(keys.outbound)
+    },
+    async close(): Promise<void> {},
+  }
+}
