@@ -51,7 +51,11 @@ function connectRedis(url: string, name: string): Redis {
 }
 
 /** The one place that picks adapters: Redis or memory, PostgreSQL or embedded, Infobip or dev outbox. */
-export async function createAdapters(config: Config, role: string): Promise<Adapters> {
+export async function createAdapters(
+  config: Config,
+  role: string,
+  options: { devOutboxOnly?: boolean } = {},
+): Promise<Adapters> {
   const log = createLogger({ level: config.LOG_LEVEL, role })
   const metrics = createMetrics(role)
   const closers: (() => Promise<void>)[] = [async () => metrics.close()]
@@ -114,7 +118,7 @@ export async function createAdapters(config: Config, role: string): Promise<Adap
   closers.push(() => inbound.close())
 
   let deliverer: MessageDeliverer
-  if (config.INFOBIP_BASE_URL && config.INFOBIP_API_KEY) {
+  if (config.INFOBIP_BASE_URL && config.INFOBIP_API_KEY && !options.devOutboxOnly) {
     const sender = createInfobipSender({
       baseUrl: config.INFOBIP_BASE_URL,
       apiKey: config.INFOBIP_API_KEY,

@@ -30,3 +30,34 @@ export function registerRoleCommands(program: Command): void {
       await runMigrate()
     })
 }
+
+export function registerToolingCommands(program: Command): void {
+  program
+    .command('chat')
+    .description('talk to the assistant in the terminal as a given phone number, through the same pipeline')
+    .requiredOption('-p, --phone <number>', 'sender phone number, e.g. 385911234567 or 091 123 4567')
+    .action(async (options: { phone: string }) => {
+      const { runChat } = await import('../roles/chat.ts')
+      await runChat(options.phone)
+    })
+  const dlq = program.command('dlq').description('inspect and replay turns that kept failing')
+  dlq
+    .command('list')
+    .option('-n, --limit <n>', 'how many, newest first', '50')
+    .option('--json', 'print one JSON line')
+    .action(async (options: { limit: string; json?: boolean }) => {
+      const { runDlq } = await import('../roles/dlq.ts')
+      await runDlq('list', {
+        limit: Math.max(1, Number(options.limit) || 50),
+        ids: [],
+        json: Boolean(options.json),
+      })
+    })
+  dlq
+    .command('replay [ids...]')
+    .description('re-enqueue the given dead letters (all when none given)')
+    .action(async (ids: string[]) => {
+      const { runDlq } = await import('../roles/dlq.ts')
+      await runDlq('replay', { limit: 0, ids, json: false })
+    })
+}
