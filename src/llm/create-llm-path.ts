@@ -76,6 +76,7 @@ export async function createLlmPath(options: {
           validate,
           countTokens,
           promptBudget: config.LLM_PROMPT_BUDGET_TOKENS,
+          toolBudget: config.LLM_TOOL_TOKENS_BUDGET,
           maxTools: config.LLM_MAX_TOOLS,
           validationRetries: config.LLM_VALIDATION_RETRIES,
           runReadTool: runtime.runReadTool,

@@ -32,7 +32,12 @@ function messageTokens(message: ChatMessage, count: TokenCounter): number {
  * Keeps a prompt under budget: first shorten tool descriptions, then drop history oldest-first.
  * The system prompt and the user's message are never cut.
  */
-export function fitPrompt(parts: PromptParts, budget: number, count: TokenCounter): FittedPrompt {
+export function fitPrompt(
+  parts: PromptParts,
+  budget: number,
+  count: TokenCounter,
+  toolBudget = Number.POSITIVE_INFINITY,
+): FittedPrompt {
   const fixed =
     messageTokens({ role: 'system', content: parts.system }, count) +
     messageTokens({ role: 'user', content: parts.user }, count)
@@ -41,7 +46,10 @@ export function fitPrompt(parts: PromptParts, budget: number, count: TokenCounte
   let compacted = false
   const historyTokens = parts.history.map((message) => messageTokens(message, count))
   let historyTotal = historyTokens.reduce((sum, value) => sum + value, 0)
-  if (fixed + toolTokens + historyTotal > budget && parts.compactTools.length > 0) {
+  if (
+    (toolTokens > toolBudget || fixed + toolTokens + historyTotal > budget) &&
+    parts.compactTools.length > 0
+  ) {
     tools = parts.compactTools
     toolTokens = count(JSON.stringify(tools))
     compacted = true

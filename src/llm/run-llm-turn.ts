@@ -29,6 +29,8 @@ export interface LlmTurnDeps {
   validate: ReturnType<typeof createToolCallValidator>
   countTokens: TokenCounter
   promptBudget: number
+  /** Tool definitions above this many tokens are sent in their short form. */
+  toolBudget: number
   maxTools: number
   validationRetries: number
   /** Runs a read-only tool through the fleet client with the user's scoping and context parameters. */
@@ -104,6 +106,7 @@ export async function runLlmTurn(input: LlmTurnInput, deps: LlmTurnDeps): Promis
     },
     deps.promptBudget,
     deps.countTokens,
+    deps.toolBudget,
   )
   const usage: ChatUsage = { promptTokens: 0, completionTokens: 0 }
   const toolExecutions: ToolExecutionRecord[] = []

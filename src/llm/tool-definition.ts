@@ -7,13 +7,15 @@ export interface ToolDefinitionOptions {
 }
 
 const jsonTypes = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object'])
+/** String formats the validator checks; others (int32, double, "string"...) carry no constraint. */
+const checkedFormats = new Set(['date-time', 'date', 'time', 'uuid', 'email', 'uri'])
 
 function fieldSchema(field: ToolField, compact: boolean): Record<string, unknown> {
   const schema: Record<string, unknown> = {}
   const type = field.type && jsonTypes.has(field.type) ? field.type : 'string'
   schema.type = field.nullable ? [type, 'null'] : type
   if (type === 'array') schema.items = {}
-  if (field.format) schema.format = field.format
+  if (field.format && type === 'string' && checkedFormats.has(field.format)) schema.format = field.format
   if (field.enum && field.enum.length > 0) schema.enum = [...field.enum]
   if (!compact && field.description) schema.description = field.description.slice(0, 160)
   return schema

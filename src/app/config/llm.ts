@@ -23,6 +23,8 @@ export const llmConfigSchema = z.object({
   LLM_MAX_TOOLS: integer(8, 1, 8),
   /** Prompt budget (system + tools + history + message), in tokens. */
   LLM_PROMPT_BUDGET_TOKENS: integer(6000, 500),
+  /** Tool definitions over this many tokens are sent with shortened descriptions. */
+  LLM_TOOL_TOKENS_BUDGET: integer(2500, 200),
   /** History entries sent at most (trimmed oldest-first to fit the budget). */
   LLM_HISTORY_ENTRIES: integer(10, 0, 100),
   /** Validation bounces sent back to the model before giving up. */
