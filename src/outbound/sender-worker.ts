@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { Metrics } from '../observability/metrics.ts'
 import type { OutboundEntry, OutboundQueue } from '../ports/inbound-queue.ts'
@@ -24,6 +25,8 @@ export function createSenderWorker(options: SenderWorkerOptions) {
   const blockMs = options.blockMs ?? 1000
   let running = false
   let loop: Promise<void> | undefined
+  // Parts of a split text already delivered by a failed attempt, so a retry resumes without repeats.
+  const deliveredParts = new LRUCache<string, Set<string>>({ max: 10_000, ttl: 24 * 3600 * 1000 })
 
   async function sendOne(entry: OutboundEntry): Promise<void> {
     const { message } = entry
@@ -31,15 +34,23 @@ export function createSenderWorker(options: SenderWorkerOptions) {
       await options.queue.ack(entry)
       return
     }
-    const result = await options.deliverer.deliver(message)
+    const result = await options.deliverer.deliver(message, {
+      skipMessageIds: deliveredParts.get(message.messageId),
+    })
     options.metrics?.outbound.inc({ status: result.status })
     await options.recordResult?.(message.messageId, result.status, result.error).catch((error: unknown) => {
       options.log.warn({ err: String(error) }, 'could not record send result')
     })
     if (result.status === 'failed-retryable') {
+      if (result.messageIds?.length) {
+        const parts = deliveredParts.get(message.messageId) ?? new Set<string>()
+        for (const id of result.messageIds) parts.add(id)
+        deliveredParts.set(message.messageId, parts)
+      }
       options.log.warn({ messageId: message.messageId, err: result.error }, 'send failed, will retry')
       return
     }
+    deliveredParts.delete(message.messageId)
     if (result.status === 'sent') await options.queue.markSent(message.messageId)
     else
       options.log.error({ messageId: message.messageId, http: result.httpStatus }, 'send refused permanently')

@@ -10,7 +10,12 @@ export interface DeliveryResult {
   messageIds?: string[]
 }
 
+export interface DeliverOptions {
+  /** Parts an earlier attempt already delivered: not sent again. */
+  skipMessageIds?: ReadonlySet<string>
+}
+
 /** Sends one outbound message to the user's channel (Infobip, or the local dev outbox). */
 export interface MessageDeliverer {
-  deliver(message: OutboundMessage): Promise<DeliveryResult>
+  deliver(message: OutboundMessage, options?: DeliverOptions): Promise<DeliveryResult>
 }
