@@ -1,0 +1,69 @@
+import type { Command } from 'commander'
+import { openRegistry } from '../../registry/open-registry.ts'
+import { ToolSearch } from '../../search/tool-search.ts'
+import { registrySettingsFromConfig } from './registry-settings.ts'
+
+export function registerToolsCommand(program: Command): void {
+  const tools = program.command('tools').description('tool retrieval')
+  tools
+    .command('search <text>')
+    .description('find the tools a message needs (offline, no LLM)')
+    .option('--top <n>', 'how many results', '5')
+    .option('--explain', 'show matched terms per field and how the message was read')
+    .option('--json', 'print one JSON line')
+    .option('--specs <source>', 'spec directory, file(s) or URL(s), comma separated')
+    .action(
+      async (text: string, options: { top: string; explain?: boolean; json?: boolean; specs?: string }) => {
+        const { registry } = await openRegistry(registrySettingsFromConfig(options.specs))
+        const search = new ToolSearch(registry)
+        const started = process.hrtime.bigint()
+        const result = search.search(text, { top: Number(options.top) || 5, explain: options.explain })
+        const micros = Number(process.hrtime.bigint() - started) / 1000
+        const hits = result.hits.map((hit) => ({
+          id: hit.id,
+          score: hit.score,
+          method: hit.tool.method.toUpperCase(),
+          path: `/${hit.tool.service}${hit.tool.path}`,
+          ...(hit.explanation ? { explanation: hit.explanation } : {}),
+        }))
+        if (options.json) {
+          const output = {
+            query: text,
+            no_tool: result.noTool?.kind ?? null,
+            hits,
+            us: Math.round(micros),
+            ...(result.understanding ? { understanding: result.understanding } : {}),
+          }
+          process.stdout.write(`${JSON.stringify(output)}\n`)
+          return
+        }
+        if (result.noTool) {
+          process.stdout.write(`no tool needed (${result.noTool.kind})\n`)
+          return
+        }
+        if (result.understanding) {
+          const words = result.understanding.words.map(
+            (word) => `${word.word}->${[...word.terms, ...word.signals].join('+')}`,
+          )
+          process.stdout.write(`method: ${result.understanding.method ?? '-'}  words: ${words.join(' ')}\n`)
+          if (result.understanding.unknown.length > 0)
+            process.stdout.write(`unknown: ${result.understanding.unknown.join(' ')}\n`)
+        }
+        hits.forEach((hit, index) => {
+          process.stdout.write(
+            `${index + 1}. ${hit.id.padEnd(56)} ${String(hit.score).padStart(9)}  ${hit.method} ${hit.path}\n`,
+          )
+          if (hit.explanation) {
+            const fields = Object.entries(hit.explanation.matched).map(
+              ([field, terms]) => `${field}: ${terms.join(',')}`,
+            )
+            const convention = hit.explanation.convention ? `  convention: ${hit.explanation.convention}` : ''
+            process.stdout.write(
+              `   ${fields.join('; ')}  method x${hit.explanation.methodFactor}${convention}\n`,
+            )
+          }
+        })
+        if (hits.length === 0) process.stdout.write('no matching tool\n')
+      },
+    )
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path'
+import { type LoadedRegistry, type LoadRegistryOptions, loadRegistry } from './load-registry.ts'
+import type { FetchSpec } from './load-spec-documents.ts'
+import { selectSpecSources } from './spec-sources.ts'
+
+export interface RegistrySettings {
+  /** Explicit source (a `--specs` flag or SPECS). */
+  specs?: string
+  services?: string
+  apiUrl?: string
+  dataDir?: string
+  cache?: boolean
+  fetchSpec?: FetchSpec
+  onProgress?: LoadRegistryOptions['onProgress']
+}
+
+/** Chooses the spec source from settings and loads the registry (cached under DATA_DIR). */
+export async function openRegistry(settings: RegistrySettings): Promise<LoadedRegistry> {
+  const { sources, services } = selectSpecSources(settings)
+  return loadRegistry({
+    sources,
+    services,
+    fetchSpec: settings.fetchSpec,
+    cacheDir: settings.cache === false || !settings.dataDir ? undefined : join(settings.dataDir),
+    onProgress: settings.onProgress,
+  })
+}

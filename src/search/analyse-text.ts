@@ -1,0 +1,46 @@
+import { foldDiacritics } from './fold-diacritics.ts'
+
+/** Placeholders for values that must not be matched as words. */
+export const NUMBER_TOKEN = '#num'
+export const PLATE_TOKEN = '#plate'
+export const DATE_TOKEN = '#date'
+
+export interface AnalysedText {
+  /** Folded text with values masked: what the phrase matcher reads. */
+  masked: string
+  /** Word tokens of `masked`, in order (masks included, stop words not yet removed). */
+  tokens: string[]
+  numbers: number[]
+  plates: string[]
+  dates: string[]
+}
+
+// Compiled once. Croatian plates: ZG1234AB, ZG 1234-AB, ST-123-A.
+const PLATE = /\b([a-z]{2})[\s-]?(\d{3,4})[\s-]?([a-z]{1,2})\b/g
+const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{4}\.?)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/g
+const NUMBER = /\b\d+(?:[.,]\d+)*\b/g
+const TOKEN = /[a-z0-9#]+/g
+const THOUSANDS = /[.,](?=\d{3}\b)/g
+
+/** Folds, masks plates, dates and numbers (keeping their values), and splits into word tokens. */
+export function analyseText(text: string): AnalysedText {
+  const plates: string[] = []
+  const dates: string[] = []
+  const numbers: number[] = []
+  let masked = foldDiacritics(text)
+  masked = masked.replace(PLATE, (whole, region: string, digits: string, suffix: string) => {
+    // `km 1234 a` is not a plate: plates start with a region code, never with `km`.
+    if (region === 'km') return whole
+    plates.push(`${region}${digits}${suffix}`.toUpperCase())
+    return ` ${PLATE_TOKEN} `
+  })
+  masked = masked.replace(DATE, (whole) => {
+    dates.push(whole)
+    return ` ${DATE_TOKEN} `
+  })
+  masked = masked.replace(NUMBER, (whole) => {
+    numbers.push(Number(whole.replace(THOUSANDS, '').replace(',', '.')))
+    return ` ${NUMBER_TOKEN} `
+  })
+  return { masked, tokens: masked.match(TOKEN) ?? [], numbers, plates, dates }
+}

@@ -1,0 +1,53 @@
+import { foldDiacritics } from './fold-diacritics.ts'
+
+/** Messages answered without any API call. */
+export type NoToolKind = 'greeting' | 'thanks' | 'help' | 'own-phone' | 'own-name'
+
+export interface NoToolDecision {
+  kind: NoToolKind
+}
+
+// Folded text. Each category is a list of alternatives; a message qualifies only when it is made
+// up entirely of small talk (plus fillers), so "bok, trebam auto" still goes to the tools.
+const CATEGORIES: readonly [NoToolKind, string][] = [
+  [
+    'own-phone',
+    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
+  ],
+  [
+    'own-name',
+    `kako se (?:ja )?zovem|(?:koje|kako|sta|sto) je (?:moje )?ime(?: i prezime)?|moje ime(?: i prezime)?|znas li (?:kako se zovem|moje ime)`,
+  ],
+  [
+    'help',
+    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|izbornik|opcije|upute`,
+  ],
+  [
+    'thanks',
+    `hvala(?: lijepa| puno| vam| ti| najljepsa)?|fala|zahvaljujem|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise`,
+  ],
+  [
+    'greeting',
+    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|halo|alo|ej|pozz|poz`,
+  ],
+]
+const FILLERS = `i|ti|vam|molim|jos|eto|onda|a|pa|ja|ma|evo`
+const SEPARATORS = `[\\s!?.,:;()*\\-~'"]*`
+
+const ALL = CATEGORIES.map(([, pattern]) => pattern).join('|')
+const SMALL_TALK = new RegExp(`^${SEPARATORS}(?:(?:${ALL}|${FILLERS})\\b${SEPARATORS})+$`)
+const CATEGORY_PATTERNS = CATEGORIES.map(
+  ([kind, pattern]) => [kind, new RegExp(`\\b(?:${pattern})\\b`)] as const,
+)
+const NON_TEXT = /[^\p{L}\p{N}\s!?.,:;()*\-~'"]/gu
+
+/**
+ * Greetings, thanks, help and questions about the user's own phone or name: answered from the
+ * conversation and the user's context, never by an API call. Undefined when a tool is needed.
+ */
+export function decideNoTool(text: string): NoToolDecision | undefined {
+  const folded = foldDiacritics(text).replace(NON_TEXT, ' ').trim()
+  if (folded.length === 0 || folded.length > 80 || !SMALL_TALK.test(folded)) return undefined
+  for (const [kind, pattern] of CATEGORY_PATTERNS) if (pattern.test(folded)) return { kind }
+  return undefined
+}

@@ -1,0 +1,152 @@
+import type { QueryUnderstanding } from './understand-query.ts'
+
+/**
+ * The first tool for the high-traffic intents of a driver (the routing conventions of the
+ * product): when a message clearly asks for one of these, its tool goes first, whatever the
+ * lexical scores of catalogue siblings. Each convention names the allowed vocabulary, so a
+ * message that also mentions something else (a fleet average, a type list) falls back to search.
+ */
+export interface RoutingConvention {
+  name: string
+  /** Tool ids in preference order; the first that exists in the registry leads. */
+  route(query: QueryUnderstanding): readonly string[] | undefined
+}
+
+const set = (words: string) => new Set(words.split(' '))
+
+function only(query: QueryUnderstanding, allowed: ReadonlySet<string>): boolean {
+  for (const term of query.termSet) if (!allowed.has(term)) return false
+  return true
+}
+
+function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
+  for (const term of wanted) if (query.termSet.has(term)) return true
+  return false
+}
+
+const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
+
+const MILEAGE_ENTRY_WORDS = set('mileage vehicle')
+const MY_VEHICLE_WORDS = set(
+  'vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest',
+)
+const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
+const NEEDS_POSSESSIVE = set('contract service maintenance equipment vehicle vin brand model')
+const NOT_A_BOOKING = set(
+  'equipment type document metadata project agg group criteria latest historical expense trip case',
+)
+const BOOKING_WORDS = set('calendar vehicle')
+const DAMAGE_WORDS = set('case vehicle licence plate')
+const CASE_WORDS = set('case vehicle historical')
+const TRIP_WORDS = set('trip vehicle historical')
+const EXPENSE_WORDS = set('expense vehicle fleet historical')
+const SPENDING_WORDS = set('expense vehicle fleet monthly month year')
+const VEHICLE_LIST_WORDS = set('vehicle fleet')
+const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
+const PROFILE_WORDS = set('person driver')
+
+export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
+  {
+    // A bare odometer reading ("45000", "45000 km") or "unesi km": record mileage.
+    name: 'record-mileage',
+    route: (q) => {
+      if (!only(q, MILEAGE_ENTRY_WORDS) || q.dates.length > 0) return undefined
+      const reading = q.numbers.some((value) => value >= 100)
+      if (
+        (reading && (q.method === undefined || q.method === 'post')) ||
+        (q.termSet.has('mileage') && q.method === 'post')
+      ) {
+        return ['post_AddMileage']
+      }
+      return undefined
+    },
+  },
+  {
+    // Booking starts with availability; the booking itself follows.
+    name: 'book-vehicle',
+    route: (q) => {
+      if (q.method === 'delete' || any(q, NOT_A_BOOKING)) return undefined
+      const asks =
+        q.signals.has('%book') ||
+        (q.signals.has('%need') && q.termSet.has('vehicle')) ||
+        (q.signals.has('%available') && q.termSet.has('vehicle'))
+      return asks ? ['get_AvailableVehicles', 'post_VehicleCalendar'] : undefined
+    },
+  },
+  {
+    // "Moje štete" are records to list; "ogrebao sam (moj) auto" is a new report.
+    name: 'report-damage',
+    route: (q) => {
+      if (!q.signals.has('%damage') || q.signals.has('%list') || !only(q, DAMAGE_WORDS)) return undefined
+      if (q.signals.has('%my') && !q.termSet.has('vehicle')) return undefined
+      return q.method === undefined || q.method === 'post' ? ['post_AddCase', 'post_Cases'] : undefined
+    },
+  },
+  {
+    // Mileage, plate, registration, leasing house, contract, equipment of *my* vehicle.
+    name: 'my-vehicle-facts',
+    route: (q) => {
+      if (!reads(q) || !only(q, MY_VEHICLE_WORDS) || q.plates.length > 0) return undefined
+      const mine = q.signals.has('%my') && any(q, NEEDS_POSSESSIVE)
+      return any(q, MY_VEHICLE_FACTS) || mine ? ['get_MasterData'] : undefined
+    },
+  },
+  {
+    name: 'my-bookings',
+    route: (q) => {
+      if (!q.termSet.has('calendar') || !only(q, BOOKING_WORDS)) return undefined
+      if (q.method === 'delete') return ['delete_VehicleCalendar_id']
+      return reads(q) ? ['get_VehicleCalendar'] : undefined
+    },
+  },
+  {
+    name: 'my-cases',
+    route: (q) => {
+      if (!q.termSet.has('case') || !only(q, CASE_WORDS)) return undefined
+      if (q.method === 'delete') return ['delete_Cases_id']
+      return reads(q) ? ['get_Cases'] : undefined
+    },
+  },
+  {
+    name: 'my-trips',
+    route: (q) => {
+      if (!q.termSet.has('trip') || !only(q, TRIP_WORDS)) return undefined
+      if (q.method === 'delete') return ['delete_Trips_id']
+      return reads(q) ? ['get_Trips'] : undefined
+    },
+  },
+  {
+    // "How much do we spend" is answered from the expense records.
+    name: 'expenses',
+    route: (q) => {
+      if (!reads(q) || !q.termSet.has('expense')) return undefined
+      return only(q, EXPENSE_WORDS) || (q.signals.has('%spend') && only(q, SPENDING_WORDS))
+        ? ['get_Expenses']
+        : undefined
+    },
+  },
+  {
+    name: 'list-vehicles',
+    route: (q) => {
+      if (!reads(q) || !q.termSet.has('vehicle') || !only(q, VEHICLE_LIST_WORDS)) return undefined
+      if (q.signals.has('%howmany')) return ['get_Vehicles_Agg', 'get_Vehicles']
+      const listing =
+        q.signals.has('%list') || q.signals.has('%detail') || q.plates.length > 0 || q.termSet.has('fleet')
+      return listing ? ['get_Vehicles'] : undefined
+    },
+  },
+  {
+    name: 'vehicle-documents',
+    route: (q) =>
+      reads(q) && q.termSet.has('document') && q.termSet.has('vehicle') && only(q, VEHICLE_DOCUMENT_WORDS)
+        ? ['get_Vehicles_id_documents']
+        : undefined,
+  },
+  {
+    name: 'my-profile',
+    route: (q) =>
+      q.signals.has('%me') && reads(q) && only(q, PROFILE_WORDS)
+        ? ['get_PersonData_personIdOrEmail']
+        : undefined,
+  },
+]

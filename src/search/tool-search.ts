@@ -1,0 +1,190 @@
+import type { HttpMethod, Tool } from '../registry/tool.ts'
+import type { ToolRegistry } from '../registry/tool-registry.ts'
+import { Bm25Index, type Bm25Options } from './bm25-index.ts'
+import { CompiledLexicon } from './compiled-lexicon.ts'
+import { CROATIAN_LEXICON, type LexiconEntry, STOPWORDS } from './lexicon/hr.ts'
+import { decideNoTool, type NoToolDecision } from './no-tool-decision.ts'
+import { ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
+import { buildToolDocument, type DocumentField, type ToolDocument } from './tool-document.ts'
+import { type QueryUnderstanding, understandQuery, type WordExplanation } from './understand-query.ts'
+
+export interface SearchHit {
+  id: string
+  score: number
+  tool: Tool
+  /** Present with `explain`: why this tool ranked here. */
+  explanation?: {
+    matched: Partial<Record<DocumentField, string[]>>
+    methodFactor: number
+    convention?: string
+  }
+}
+
+export interface SearchResult {
+  /** Set when the message needs no API call; `hits` is then empty. */
+  noTool?: NoToolDecision
+  hits: SearchHit[]
+  /** Present with `explain`: how the message was read. */
+  understanding?: { method?: HttpMethod; signals: string[]; words: WordExplanation[]; unknown: string[] }
+}
+
+export interface SearchOptions {
+  top?: number
+  explain?: boolean
+}
+
+export interface ToolSearchOptions {
+  lexicon?: readonly LexiconEntry[]
+  stopwords?: readonly string[]
+  bm25?: Bm25Options
+  conventions?: readonly RoutingConvention[]
+}
+
+const CONVENTION_BONUS = 1000
+
+/** Weight of a tool whose method differs from what the verbs ask for. */
+function methodFactor(wanted: HttpMethod | undefined, actual: HttpMethod): number {
+  if (wanted === undefined) return actual === 'get' ? 1 : 0.5
+  if (wanted === actual) return 1
+  if ((wanted === 'put' && actual === 'patch') || (wanted === 'patch' && actual === 'put')) return 0.8
+  return 0.3
+}
+
+/**
+ * A tool that needs an item id fits a message that names one (an `id`, a number, a plate);
+ * otherwise the collection-level sibling is the better first step.
+ */
+const ID_PRIOR = 0.85
+/** `DELETE /X` removes many items at once: an ordinary "obriši X" means one item. */
+const BULK_DELETE_PRIOR = 0.9
+/** `POST /X/multipatch` changes several items: a sibling of PUT/PATCH, not an "add". */
+const MULTIPATCH_FACTOR = 0.8
+/** Each path word beyond the entity (`GroupBy`, `documents`) makes an unmatched tool a bit less likely. */
+const ACTION_WORD_PRIOR = 0.04
+const PATH_PARAMETER = /\{[^}]+\}/
+
+/**
+ * Offline tool retrieval for Croatian messages. Everything that depends only on the catalogue is
+ * built once here; a query walks the postings of its own terms and selects the top k in one pass.
+ */
+export class ToolSearch {
+  readonly lexicon: CompiledLexicon
+  readonly index: Bm25Index
+  readonly documents: readonly ToolDocument[]
+  private readonly tools: readonly Tool[]
+  private readonly positionOf = new Map<string, number>()
+  private readonly conventions: readonly RoutingConvention[]
+  // Scratch buffers reused by every query (queries run one at a time on the event loop).
+  private readonly scores: Float32Array
+  private readonly seen: Uint8Array
+  private readonly needsItemId: Uint8Array
+  private readonly specificityPrior: Float32Array
+  private readonly isMultipatch: Uint8Array
+
+  constructor(registry: ToolRegistry, options: ToolSearchOptions = {}) {
+    this.tools = registry.all()
+    for (const [position, tool] of this.tools.entries()) this.positionOf.set(tool.id, position)
+    this.lexicon = new CompiledLexicon(options.lexicon ?? CROATIAN_LEXICON, options.stopwords ?? STOPWORDS)
+    this.documents = this.tools.map(buildToolDocument)
+    this.index = new Bm25Index(this.documents, options.bm25)
+    this.conventions = options.conventions ?? ROUTING_CONVENTIONS
+    this.needsItemId = Uint8Array.from(this.tools, (tool) => (PATH_PARAMETER.test(tool.path) ? 1 : 0))
+    this.isMultipatch = Uint8Array.from(this.tools, (tool) =>
+      tool.path.toLowerCase().endsWith('/multipatch') ? 1 : 0,
+    )
+    this.specificityPrior = Float32Array.from(
+      this.documents,
+      (document) => 1 - ACTION_WORD_PRIOR * Math.min(5, document.action.length),
+    )
+    this.scores = new Float32Array(this.tools.length)
+    this.seen = new Uint8Array(this.tools.length)
+  }
+
+  understand(text: string): QueryUnderstanding {
+    return understandQuery(text, this.lexicon, this.index)
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchResult {
+    const top = Math.max(1, options.top ?? 5)
+    const noTool = decideNoTool(text)
+    if (noTool) return { noTool, hits: [] }
+    const query = this.understand(text)
+    const touched: number[] = []
+    const { scores, seen } = this
+    this.index.accumulate(query.terms, scores, seen, touched)
+
+    // Conventions: their tools lead, in order, even if no term matched them.
+    let convention: string | undefined
+    const leading: number[] = []
+    for (const rule of this.conventions) {
+      const ids = rule.route(query)
+      if (!ids) continue
+      for (const id of ids) {
+        const position = this.positionOf.get(id)
+        if (position !== undefined) leading.push(position)
+      }
+      if (leading.length > 0) {
+        convention = rule.name
+        break
+      }
+    }
+    leading.forEach((position, rank) => {
+      if (seen[position] === 0) {
+        seen[position] = 1
+        touched.push(position)
+      }
+      scores[position]! += CONVENTION_BONUS * (leading.length - rank)
+    })
+
+    // One pass: apply the method factor and keep the k best in a small sorted array.
+    const best: { doc: number; score: number; factor: number }[] = []
+    const namesItem = query.termSet.has('id') || query.numbers.length > 0 || query.plates.length > 0
+    const bulk =
+      query.termSet.has('criteria') || query.termSet.has('multipatch') || query.signals.has('%list')
+    for (const doc of touched) {
+      const tool = this.tools[doc]!
+      const factor =
+        (this.isMultipatch[doc] && (query.method === 'put' || query.method === 'patch')
+          ? MULTIPATCH_FACTOR
+          : methodFactor(query.method, tool.method)) *
+        this.specificityPrior[doc]! *
+        (this.needsItemId[doc]
+          ? namesItem || tool.method !== 'get'
+            ? 1
+            : ID_PRIOR
+          : tool.method === 'delete' && !bulk
+            ? BULK_DELETE_PRIOR
+            : 1)
+      const score = scores[doc]! >= CONVENTION_BONUS ? scores[doc]! : scores[doc]! * factor
+      scores[doc] = 0
+      seen[doc] = 0
+      if (score <= 0 || (best.length === top && score <= best[top - 1]!.score)) continue
+      let at = best.length
+      while (at > 0 && best[at - 1]!.score < score) at--
+      best.splice(at, 0, { doc, score, factor })
+      if (best.length > top) best.pop()
+    }
+    const hits = best.map(({ doc, score, factor }): SearchHit => {
+      const tool = this.tools[doc]!
+      const hit: SearchHit = { id: tool.id, score: Math.round(score * 1000) / 1000, tool }
+      if (options.explain) {
+        hit.explanation = {
+          matched: this.index.matchedFields(doc, query.terms),
+          methodFactor: Math.round(factor * 1000) / 1000,
+          ...(leading.includes(doc) && convention ? { convention } : {}),
+        }
+      }
+      return hit
+    })
+    const result: SearchResult = { hits }
+    if (options.explain) {
+      result.understanding = {
+        method: query.method,
+        signals: [...query.signals],
+        words: query.words,
+        unknown: query.unknown,
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { analyseText } from '../../../src/search/analyse-text.ts'
+import { CompiledLexicon } from '../../../src/search/compiled-lexicon.ts'
+import { stemCroatian } from '../../../src/search/croatian-stemmer.ts'
+import { foldDiacritics } from '../../../src/search/fold-diacritics.ts'
+import { identifierWords } from '../../../src/search/identifier-words.ts'
+import { CROATIAN_LEXICON, STOPWORDS } from '../../../src/search/lexicon/hr.ts'
+import { decideNoTool } from '../../../src/search/no-tool-decision.ts'
+
+const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
+const termsOf = (word: string) => lexicon.resolveWord(foldDiacritics(word))?.targets.terms ?? []
+
+describe('text analysis', () => {
+  it('folds case and diacritics', () => {
+    expect(foldDiacritics('Kilometražu ŠTETA đak Ćevapi')).toBe('kilometrazu steta dak cevapi')
+  })
+
+  it('masks plates, dates and numbers and keeps their values', () => {
+    const analysed = analyseText('Auto ZG 1234-AB ima 45.000 km od 12.3.2024. i 2024-05-01')
+    expect(analysed.plates).toEqual(['ZG1234AB'])
+    expect(analysed.numbers).toEqual([45000])
+    expect(analysed.dates).toEqual(['12.3.2024.', '2024-05-01'])
+    expect(analysed.tokens).toEqual(['auto', '#plate', 'ima', '#num', 'km', 'od', '#date', 'i', '#date'])
+  })
+
+  it('stems Croatian inflection to one stem (Snowball Serbian)', () => {
+    const forms = ['vozila', 'vozilu', 'vozilom', 'vozilima'].map(stemCroatian)
+    expect(new Set(forms).size).toBe(1)
+    expect(stemCroatian('rezervacije')).toBe(stemCroatian('rezervaciju'))
+  })
+
+  it('splits API identifiers into singular words', () => {
+    expect(identifierWords('VehiclesHistoricalEntries')).toEqual(['vehicle', 'historical', 'entry'])
+    expect(identifierWords('SetAsDefault')).toEqual(['set', 'as', 'default'])
+    expect(identifierWords('personIdOrEmail')).toEqual(['person', 'id', 'or', 'email'])
+  })
+})
+
+describe('lexicon', () => {
+  it('maps inflected forms, with or without diacritics, to the same API terms', () => {
+    for (const word of ['kilometraža', 'kilometražu', 'kilometrazu', 'km'])
+      expect(termsOf(word)).toContain('mileage')
+    for (const word of ['vozilo', 'vozila', 'vozilima', 'auto', 'autom', 'kola'])
+      expect(termsOf(word)).toContain('vehicle')
+    for (const word of ['šteta', 'štetu', 'stete', 'kvarova']) expect(termsOf(word)).toContain('case')
+    for (const word of ['troškovi', 'trošak', 'troskove', 'rashod'])
+      expect(termsOf(word)).toContain('expense')
+    expect(termsOf('registracija')).toContain('registration')
+    expect(termsOf('tablice')).toContain('plate')
+    expect(termsOf('lizing')).toContain('leasing')
+    expect(termsOf('putovanja')).toContain('trip')
+  })
+
+  it('tolerates typos in domain words', () => {
+    const match = lexicon.resolveWord('kilomteraza')
+    expect(match?.kind).toBe('fuzzy')
+    expect(match?.targets.terms).toContain('mileage')
+    expect(lexicon.resolveWord('rezervacjia')?.targets.terms).toContain('calendar')
+  })
+
+  it('reads verbs as method intent and possessives as the user own records', () => {
+    expect(lexicon.resolveWord('obrisi')?.targets.signals).toContain('%delete')
+    expect(lexicon.resolveWord('otkazi')?.targets.signals).toContain('%delete')
+    expect(lexicon.resolveWord('dodaj')?.targets.signals).toContain('%post')
+    expect(lexicon.resolveWord('izmijeni')?.targets.signals).toContain('%put')
+    expect(lexicon.resolveWord('prikazi')?.targets.signals).toContain('%get')
+    expect(lexicon.resolveWord('moje')?.targets.signals).toContain('%my')
+    expect(lexicon.resolveWord('bukirati')?.targets.signals).toContain('%book')
+  })
+
+  it('matches phrases with one compiled pattern and blanks them', () => {
+    const { phrases, rest } = lexicon.matchPhrases('daj mjesto troska za auto')
+    expect(phrases.map((phrase) => phrase.targets.terms)).toEqual([['cost', 'center']])
+    expect(rest.trim().split(/\s+/)).toEqual(['daj', 'za', 'auto'])
+  })
+})
+
+describe('no-tool decision', () => {
+  it('answers greetings, thanks, help and own phone/name without a tool', () => {
+    expect(decideNoTool('Bok!')?.kind).toBe('greeting')
+    expect(decideNoTool('dobar dan')?.kind).toBe('greeting')
+    expect(decideNoTool('hvala puno :)')?.kind).toBe('thanks')
+    expect(decideNoTool('sto sve mozes?')?.kind).toBe('help')
+    expect(decideNoTool('Koji je moj broj telefona?')?.kind).toBe('own-phone')
+    expect(decideNoTool('kako se zovem')?.kind).toBe('own-name')
+  })
+
+  it('leaves real requests to the tools even when they start with a greeting', () => {
+    expect(decideNoTool('bok, trebam auto sutra')).toBeUndefined()
+    expect(decideNoTool('koliko km ima moje vozilo')).toBeUndefined()
+    expect(decideNoTool('')).toBeUndefined()
+  })
+})

@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadRegistry } from '../../../src/registry/load-registry.ts'
+import { ToolSearch } from '../../../src/search/tool-search.ts'
+
+const SPECS =
+  process.env.SPECS ?? fileURLToPath(new URL('../../../../shared/mobilityone/specs', import.meta.url))
+const REPO = fileURLToPath(new URL('../../../', import.meta.url))
+let search: ToolSearch
+
+beforeAll(async () => {
+  const { registry } = await loadRegistry({
+    sources: [SPECS],
+    services: ['automation', 'tenantmgt', 'vehiclemgt'],
+  })
+  search = new ToolSearch(registry)
+})
+
+const first = (text: string) => search.search(text).hits[0]?.id
+
+describe('routing of driver messages (hand-written, not from the eval files)', () => {
+  it.each([
+    ['kolko km imam', 'get_MasterData'],
+    ['kad mi istjece registracija', 'get_MasterData'],
+    ['koje su moje tablice', 'get_MasterData'],
+    ['koja je lizing kuca za moj auto', 'get_MasterData'],
+    ['trebam auto sutra od 8 do 16', 'get_AvailableVehicles'],
+    ['mogu li bukirati auto za petak', 'get_AvailableVehicles'],
+    ['ima li slobodnih vozila iduci tjedan', 'get_AvailableVehicles'],
+    ['moje rezervacije', 'get_VehicleCalendar'],
+    ['otkaži moju rezervaciju', 'delete_VehicleCalendar_id'],
+    ['upiši 123456 km', 'post_AddMileage'],
+    ['udario sam u stup', 'post_AddCase'],
+    ['puknula mi je guma', 'post_AddCase'],
+    ['moje prijavljene štete', 'get_Cases'],
+    ['obriši slučaj', 'delete_Cases_id'],
+    ['moja putovanja', 'get_Trips'],
+    ['obrisi voznju', 'delete_Trips_id'],
+    ['moji troškovi', 'get_Expenses'],
+    ['popis svih vozila', 'get_Vehicles'],
+    ['koliko vozila imamo u floti', 'get_Vehicles_Agg'],
+    ['dokumenti vozila', 'get_Vehicles_id_documents'],
+    ['moj profil', 'get_PersonData_personIdOrEmail'],
+    ['vrste troškova', 'get_ExpenseTypes'],
+    ['dodaj novog partnera', 'post_Partners'],
+    ['obriši tim s ID 5', 'delete_Teams_id'],
+  ])('%s -> %s', (text, expected) => {
+    expect(first(text)).toBe(expected)
+  })
+
+  it('tolerates missing diacritics and typos', () => {
+    expect(first('kilometraza mog auta')).toBe('get_MasterData')
+    expect(first('kilometrzau mog vozla')).toBe('get_MasterData')
+    expect(first('otkazi rezervacju')).toBe('delete_VehicleCalendar_id')
+  })
+
+  it('answers small talk without a tool', () => {
+    const result = search.search('hvala lijepa')
+    expect(result.noTool?.kind).toBe('thanks')
+    expect(result.hits).toEqual([])
+  })
+
+  it('returns top-k sorted by score with unique ids', () => {
+    const { hits } = search.search('vrste opreme', { top: 7 })
+    expect(hits).toHaveLength(7)
+    expect(new Set(hits.map((hit) => hit.id)).size).toBe(7)
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score)
+  })
+
+  it('explains matches per field, the method factor and the convention used', () => {
+    const result = search.search('obriši vrstu troška', { explain: true })
+    expect(result.understanding?.method).toBe('delete')
+    const hit = result.hits[0]!
+    expect(hit.id).toBe('delete_ExpenseTypes_id')
+    expect(hit.explanation?.matched.entity).toEqual(expect.arrayContaining(['expense', 'type']))
+    expect(hit.explanation?.methodFactor).toBeGreaterThan(0.5)
+    const convention = search.search('kolko km imam', { explain: true }).hits[0]!
+    expect(convention.explanation?.convention).toBe('my-vehicle-facts')
+  })
+
+  it('gives the same answer twice (scratch buffers are reset between queries)', () => {
+    const a = search.search('vrste opreme').hits.map((hit) => [hit.id, hit.score])
+    search.search('troškovi goriva po mjesecima')
+    expect(search.search('vrste opreme').hits.map((hit) => [hit.id, hit.score])).toEqual(a)
+  })
+})
+
+describe('commands', () => {
+  const run = promisify(execFile)
+
+  it('m1 eval routing --json prints one line with the agreed keys', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'routing-'))
+    const data = join(dir, 'cases.jsonl')
+    await writeFile(
+      data,
+      [
+        { query: 'moje rezervacije', expected_tool: 'get_VehicleCalendar' },
+        { query: 'bok', expected_tool: null },
+        { query: 'popis vozila', expected_tool: 'get_Vehicles', accept: ['get_Vehicles'] },
+      ]
+        .map((item) => JSON.stringify(item))
+        .join('\n'),
+    )
+    const { stdout } = await run(
+      'node',
+      ['bin/m1.js', 'eval', 'routing', '--data', data, '--specs', SPECS, '--json'],
+      {
+        cwd: REPO,
+        env: { ...process.env, DATA_DIR: join(dir, 'data') },
+      },
+    )
+    const lines = stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const figures = JSON.parse(lines[0]!)
+    expect(Object.keys(figures)).toEqual([
+      'n',
+      'top1',
+      'recall5',
+      'mrr',
+      'no_tool_accuracy',
+      'p50_us',
+      'p99_us',
+    ])
+    expect(figures).toMatchObject({ n: 3, top1: 1, recall5: 1, mrr: 1, no_tool_accuracy: 1 })
+  })
+
+  it('m1 tools search --json returns ranked hits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tools-'))
+    const { stdout } = await run(
+      'node',
+      [
+        'bin/m1.js',
+        'tools',
+        'search',
+        'moji troškovi',
+        '--top',
+        '3',
+        '--json',
+        '--explain',
+        '--specs',
+        SPECS,
+      ],
+      {
+        cwd: REPO,
+        env: { ...process.env, DATA_DIR: dir },
+      },
+    )
+    const output = JSON.parse(stdout)
+    expect(output.hits).toHaveLength(3)
+    expect(output.hits[0]).toMatchObject({ id: 'get_Expenses', method: 'GET', path: '/vehiclemgt/Expenses' })
+    expect(output.understanding.words.length).toBeGreaterThan(0)
+  })
+})
