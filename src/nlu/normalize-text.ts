@@ -1,0 +1,48 @@
+/**
+ * Croatian text normalisation shared by every extractor: one lowercase copy, one copy with
+ * diacritics folded (users often type "kilometraza" for "kilometraža"), and whole-word tokens
+ * of the folded copy. Extractors take a `NormalizedText` so a message is normalised once.
+ */
+
+export interface NormalizedText {
+  /** The text as the user wrote it. */
+  readonly original: string
+  /** Lowercase, diacritics kept. */
+  readonly lower: string
+  /** Lowercase with č/ć→c, š→s, ž→z, đ→d; same length as `lower`. */
+  readonly folded: string
+  /** Whole words (letters and digits) of `folded`, in order. */
+  readonly tokens: readonly string[]
+}
+
+const DIACRITIC = /[čćšžđ]/g
+const FOLDED_LETTER: Readonly<Record<string, string>> = { č: 'c', ć: 'c', š: 's', ž: 'z', đ: 'd' }
+const WORD = /[\p{L}\p{N}]+/gu
+const NO_TOKENS: readonly string[] = Object.freeze([])
+
+/** Folds Croatian diacritics of an already lowercase string, one character for one character. */
+export function foldDiacritics(lowercase: string): string {
+  return lowercase.replace(DIACRITIC, (letter) => FOLDED_LETTER[letter])
+}
+
+/** Lowercases and folds diacritics: the form every keyword comparison uses. */
+export function foldText(text: string): string {
+  return foldDiacritics(text.toLowerCase())
+}
+
+/** Splits folded text into whole words (letters and digits); punctuation separates words. */
+export function tokenize(folded: string): readonly string[] {
+  return folded.match(WORD) ?? NO_TOKENS
+}
+
+/** Normalises a message once; pass the result to every extractor. */
+export function normalizeText(text: string): NormalizedText {
+  const lower = text.toLowerCase()
+  const folded = foldDiacritics(lower)
+  return { original: text, lower, folded, tokens: tokenize(folded) }
+}
+
+/** Accepts raw text or an already normalised message, so extractors can be called either way. */
+export function asNormalized(input: string | NormalizedText): NormalizedText {
+  return typeof input === 'string' ? normalizeText(input) : input
+}

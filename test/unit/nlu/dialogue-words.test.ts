@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { detectComplaint } from '../../../src/nlu/detect-complaint.ts'
+import { detectConfirmation } from '../../../src/nlu/detect-confirmation.ts'
+import { detectPossessiveVehicle } from '../../../src/nlu/detect-possessive-vehicle.ts'
+import { detectSmallTalk } from '../../../src/nlu/detect-small-talk.ts'
+import { extractLabeledValue } from '../../../src/nlu/extract-labeled-value.ts'
+import { parseOrdinal } from '../../../src/nlu/parse-ordinal.ts'
+
+describe('parseOrdinal', () => {
+  it.each([
+    ['prvo', 1, false],
+    ['Prvi', 1, false],
+    ['drugi', 2, false],
+    ['drugo vozilo', 2, false],
+    ['treće', 3, false],
+    ['trece', 3, false],
+    ['četvrti', 4, false],
+    ['deseti', 10, false],
+    ['3.', 3, false],
+    ['3', 3, false],
+    ['broj 2', 2, false],
+    ['br. 7', 7, false],
+    ['opcija 4', 4, false],
+    ['2 molim', 2, false],
+    ['dva', 2, false],
+    ['zadnje', 1, true],
+    ['zadnji', 1, true],
+    ['posljednji', 1, true],
+    ['predzadnji', 2, true],
+  ])('%s -> %d (from end: %s)', (text, position, fromEnd) => {
+    expect(parseOrdinal(text)).toEqual({ position, fromEnd })
+  })
+
+  it.each([
+    'petak',
+    'rezerviraj 2 dana',
+    'unesi 45000 km',
+    'koliko imam km',
+    'sutra od 8 do 16',
+    '15.3.',
+    'pet puta',
+  ])('finds no ordinal in "%s"', (text) => {
+    expect(parseOrdinal(text)).toBeUndefined()
+  })
+})
+
+describe('detectConfirmation', () => {
+  it.each([
+    ['da', 'yes'],
+    ['Da.', 'yes'],
+    ['DA!', 'yes'],
+    ['može', 'yes'],
+    ['moze', 'yes'],
+    ['ok', 'yes'],
+    ['u redu', 'yes'],
+    ['potvrđujem', 'yes'],
+    ['potvrdjujem', 'yes'],
+    ['naravno', 'yes'],
+    ['👍', 'yes'],
+    ['ne', 'no'],
+    ['Ne.', 'no'],
+    ['nemoj', 'no'],
+    ['ne može', 'no'],
+    ['ipak ne', 'no'],
+    ['odustani', 'cancel'],
+    ['prekini', 'cancel'],
+    ['stop', 'cancel'],
+    ['ma odustajem', 'cancel'],
+  ])('%s -> %s', (text, answer) => {
+    expect(detectConfirmation(text)?.answer).toBe(answer)
+  })
+
+  it.each([
+    'nekako',
+    'dan',
+    'danas',
+    'nedjelja',
+    'da li mogu rezervirati',
+    'može li od 10',
+    'ne znam',
+    'neka',
+    'okolo',
+    'stopa',
+    'moje vozilo je da nemam',
+  ])('finds no answer in "%s"', (text) => {
+    expect(detectConfirmation(text)).toBeUndefined()
+  })
+
+  it('tells a plain answer from an answer with more', () => {
+    expect(detectConfirmation('Da, hvala')).toEqual({ answer: 'yes', plain: true })
+    expect(detectConfirmation('Ne, od 10h')).toEqual({ answer: 'no', plain: false })
+    expect(detectConfirmation('odustani molim')).toEqual({ answer: 'cancel', plain: true })
+  })
+})
+
+describe('detectSmallTalk', () => {
+  it('recognises greetings, thanks, help and goodbyes', () => {
+    expect(detectSmallTalk('Bok!')).toMatchObject({ greeting: true, onlySmallTalk: true })
+    expect(detectSmallTalk('Dobar dan')).toMatchObject({ greeting: true, onlySmallTalk: true })
+    expect(detectSmallTalk('hvala lijepa')).toMatchObject({ thanks: true, onlySmallTalk: true })
+    expect(detectSmallTalk('pomoć')).toMatchObject({ help: true, onlySmallTalk: true })
+    expect(detectSmallTalk('Što sve možeš?')).toMatchObject({ help: true })
+    expect(detectSmallTalk('?')).toMatchObject({ help: true })
+    expect(detectSmallTalk('doviđenja')).toMatchObject({ exit: true, onlySmallTalk: true })
+    expect(detectSmallTalk('to je sve, hvala')).toMatchObject({
+      exit: true,
+      thanks: true,
+      onlySmallTalk: true,
+    })
+  })
+
+  it('says when a request follows the greeting', () => {
+    expect(detectSmallTalk('Bok, koliko imam km?')).toMatchObject({ greeting: true, onlySmallTalk: false })
+  })
+
+  it('matches whole words only', () => {
+    expect(detectSmallTalk('bokobran')).toMatchObject({ greeting: false, onlySmallTalk: false })
+    expect(detectSmallTalk('krajnji rok')).toMatchObject({ exit: false })
+    expect(detectSmallTalk('sutra od 8')).toEqual({
+      greeting: false,
+      thanks: false,
+      help: false,
+      exit: false,
+      onlySmallTalk: false,
+    })
+  })
+})
+
+describe('detectComplaint', () => {
+  it.each([
+    'krivo',
+    'Krivo!',
+    'to nije točno',
+    'to nije tocno',
+    'pogrešno',
+    'pogresno',
+    'nisi me razumio',
+    'ne valja',
+  ])('"%s" is a complaint', (text) => {
+    expect(detectComplaint(text)).toBe(true)
+  })
+
+  it.each(['točno', 'hvala', 'koliko imam km', 'nije mi jasno kako'])('"%s" is not', (text) => {
+    expect(detectComplaint(text)).toBe(false)
+  })
+})
+
+describe('detectPossessiveVehicle', () => {
+  it.each(['moje vozilo', 'moj auto', 'Koliko km ima moj auto?', 'kilometraža mog službenog auta', 'my car'])(
+    '"%s" refers to the user\'s vehicle',
+    (text) => {
+      expect(detectPossessiveVehicle(text)).toBe(true)
+    },
+  )
+
+  it.each(['moja rezervacija', 'vozilo ZG-1234-AB', 'moji troškovi'])('"%s" does not', (text) => {
+    expect(detectPossessiveVehicle(text)).toBe(false)
+  })
+})
+
+describe('extractLabeledValue', () => {
+  it('keeps the user spelling of a labelled value', () => {
+    expect(extractLabeledValue('bilješka: Službeni put u Split')).toEqual({
+      field: 'note',
+      value: 'Službeni put u Split',
+    })
+    expect(extractLabeledValue('biljeska - sastanak')).toEqual({ field: 'note', value: 'sastanak' })
+    expect(extractLabeledValue('Opis: ogrebotina na vratima')).toEqual({
+      field: 'description',
+      value: 'ogrebotina na vratima',
+    })
+  })
+
+  it('needs a label and a value', () => {
+    expect(extractLabeledValue('bilješka')).toBeUndefined()
+    expect(extractLabeledValue('napomena:   ')).toBeUndefined()
+    expect(extractLabeledValue('sutra od 8 do 16')).toBeUndefined()
+  })
+})
