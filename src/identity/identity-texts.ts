@@ -1,0 +1,111 @@
+import type { Reply } from '../ports/messages.ts'
+import type { UserContext, Vehicle } from '../ports/user-context.ts'
+
+/** Every identity and consent text the user can see, in one place (Croatian). */
+
+export const CONSENT_YES_ID = 'consent:yes'
+export const CONSENT_NO_ID = 'consent:no'
+
+const consentButtons = [
+  { id: CONSENT_YES_ID, title: 'Da, pristajem' },
+  { id: CONSENT_NO_ID, title: 'Ne' },
+]
+
+function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? ''
+}
+
+/** 45231 -> `45.231` (Croatian thousands separator), independent of the runtime's ICU data. */
+export function formatKilometres(value: number): string {
+  return Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+}
+
+function describeVehicle(vehicle: Vehicle): string {
+  const parts = [`*${vehicle.name}*`]
+  if (vehicle.plate) parts.push(`(${vehicle.plate})`)
+  const line = parts.join(' ')
+  return vehicle.mileageKm === undefined ? line : `${line}, ${formatKilometres(vehicle.mileageKm)} km`
+}
+
+const MAX_VEHICLES_SHOWN = 3
+
+export const identityTexts = {
+  notRegistered: (): Reply => ({
+    text:
+      'Nažalost, vaš broj nije registriran u sustavu MobilityOne. ' +
+      'Molimo obratite se administratoru voznog parka da vas doda.',
+  }),
+
+  temporarilyUnavailable: (): Reply => ({
+    text: 'Trenutačno ne mogu provjeriti vaše podatke. Molimo pokušajte ponovno za nekoliko minuta.',
+  }),
+
+  consentQuestion: (displayName: string): Reply => {
+    const name = firstName(displayName)
+    return {
+      text:
+        `Pozdrav${name ? `, ${name}` : ''}! Ja sam *AI asistent* za vozni park MobilityOne: ` +
+        'odgovore vam daje računalni program, a ne osoba.\n\n' +
+        'Da bih vam mogao pomoći, obrađujem vaše podatke iz sustava MobilityOne (ime, broj telefona, ' +
+        'vozilo, kilometražu, rezervacije, prijave šteta, putovanja i troškove) i sadržaj naših poruka.\n\n' +
+        'Pristajete li na tu obradu podataka? Privolu možete povući u bilo kojem trenutku porukom ' +
+        '*povuci privolu*.',
+      buttons: consentButtons,
+    }
+  },
+
+  consentReminder: (): Reply => ({
+    text: 'Prije nego što nastavimo, trebam vašu privolu za obradu podataka. Odgovorite s *Da* ili *Ne*.',
+    buttons: consentButtons,
+  }),
+
+  consentDenied: (): Reply => ({
+    text: 'U redu, neću obrađivati vaše podatke. Ako se predomislite, napišite *Pristajem* i nastavljamo.',
+  }),
+
+  stillDenied: (): Reply => ({
+    text:
+      'Ne obrađujem vaše poruke jer niste dali privolu za obradu podataka. ' +
+      'Ako želite nastaviti, napišite *Pristajem*.',
+    buttons: [{ id: CONSENT_YES_ID, title: 'Pristajem' }],
+  }),
+
+  consentWithdrawn: (): Reply => ({
+    text:
+      'Privola je povučena i više neću obrađivati vaše podatke. ' +
+      'Ako se predomislite, napišite *Pristajem*.',
+  }),
+
+  greeting: (user: Pick<UserContext, 'displayName' | 'vehicles'>): Reply => {
+    const name = firstName(user.displayName)
+    const lines = [
+      `Hvala${name ? `, ${name}` : ''}! Ja sam AI asistent za vozni park: odgovara vam računalni program, ne osoba.`,
+      '',
+    ]
+    if (user.vehicles.length === 0) {
+      lines.push('Trenutačno nemate dodijeljeno vozilo.')
+    } else if (user.vehicles.length === 1) {
+      lines.push(`Vaše vozilo: ${describeVehicle(user.vehicles[0]!)}.`)
+    } else {
+      lines.push('Vaša vozila:')
+      for (const vehicle of user.vehicles.slice(0, MAX_VEHICLES_SHOWN))
+        lines.push(`• ${describeVehicle(vehicle)}`)
+      if (user.vehicles.length > MAX_VEHICLES_SHOWN)
+        lines.push(`…i još ${user.vehicles.length - MAX_VEHICLES_SHOWN}`)
+    }
+    lines.push(
+      '',
+      'Mogu vam pomoći s:',
+      '1. kilometražom (stanje i unos nove)',
+      '2. rezervacijom slobodnog vozila',
+      '3. prijavom štete',
+      '4. vašim rezervacijama, slučajevima, putovanjima i troškovima',
+      '5. registracijom, servisom i ugovorom o leasingu',
+      '',
+      'Kako vam mogu pomoći?',
+    )
+    return { text: lines.join('\n') }
+  },
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { readConsentAnswer } from '../../../src/identity/read-consent-answer.ts'
+import type { InboundMessage } from '../../../src/ports/messages.ts'
+
+const text = (value: string): InboundMessage => ({
+  messageId: 'm',
+  from: '385912345678',
+  receivedAt: '',
+  kind: 'text',
+  channel: 'web',
+  text: value,
+})
+
+describe('readConsentAnswer', () => {
+  it.each(['Da', 'da.', 'DA!', 'Pristajem', 'slažem se', 'Može', 'ok'])('%s is yes', (value) => {
+    expect(readConsentAnswer(text(value))).toBe('yes')
+  })
+  it.each(['Ne', 'ne!', 'Ne pristajem', 'odbijam'])('%s is no', (value) => {
+    expect(readConsentAnswer(text(value))).toBe('no')
+  })
+  it.each(['povuci privolu', 'Povlačim privolu.', 'ODJAVA'])('%s withdraws', (value) => {
+    expect(readConsentAnswer(text(value))).toBe('withdraw')
+  })
+  it.each(['da li imam auto', 'ne znam', 'trebam auto'])('%s is not an answer', (value) => {
+    expect(readConsentAnswer(text(value))).toBeUndefined()
+  })
+})
