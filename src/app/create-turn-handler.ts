@@ -1,8 +1,80 @@
-import { placeholderTurnHandler } from '../pipeline/placeholder-turn-handler.ts'
+import { setTimeout as delay } from 'node:timers/promises'
+import { createDialogueEngine } from '../dialogue/create-dialogue-engine.ts'
+import { ProviderCache } from '../dialogue/provider-cache.ts'
+import { createIdentityGate } from '../identity/create-identity-gate.ts'
+import { createDrizzleDirectory } from '../identity/drizzle-directory.ts'
+import { createPersonResolver } from '../identity/person-resolver.ts'
+import { createUserContextProvider } from '../identity/user-context-provider.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
+import { openRegistry } from '../registry/open-registry.ts'
+import { ToolSearch } from '../search/tool-search.ts'
+import { createDrizzleFeedbackStore } from '../store/drizzle-feedback-store.ts'
+import { createMemoryConversationStore } from '../store/memory-conversation-store.ts'
+import { createRedisConversationStore } from '../store/redis-conversation-store.ts'
 import type { Adapters } from './create-adapters.ts'
+import { createFleetAccess } from './create-fleet-access.ts'
 
-/** Chooses what answers a turn. The dialogue engine plugs in here. */
-export async function createTurnHandler(_adapters: Adapters): Promise<TurnHandler> {
-  return placeholderTurnHandler
+/** Builds what answers a turn: the identity gate around the dialogue engine, from the adapters. */
+export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler> {
+  const { config, log } = adapters
+  const access = await createFleetAccess(adapters)
+  const directory = createDrizzleDirectory(adapters.database.db)
+  const resolver = createPersonResolver({
+    fleet: access.fleet,
+    directory,
+    defaultTenantId: access.defaultTenantId,
+    tenantIds: access.tenantIds,
+    cache: {
+      max: config.IDENTITY_CACHE_MAX,
+      ttlMs: config.IDENTITY_CACHE_TTL_SECONDS * 1000,
+      negativeTtlMs: config.IDENTITY_NEGATIVE_TTL_SECONDS * 1000,
+    },
+    defaultRegion: config.IDENTITY_DEFAULT_REGION as never,
+  })
+  const contexts = createUserContextProvider({
+    fleet: access.fleet,
+    cache: { max: config.USER_CONTEXT_CACHE_MAX, ttlMs: config.USER_CONTEXT_TTL_SECONDS * 1000 },
+  })
+
+  // Tool retrieval is optional: without a spec source the templates and flows still work.
+  let registry: Awaited<ReturnType<typeof openRegistry>>['registry'] | undefined
+  let search: ToolSearch | undefined
+  try {
+    const loaded = await openRegistry({
+      specs: config.SPECS,
+      services: config.SPEC_SERVICES,
+      apiUrl: access.apiUrl,
+      dataDir: config.DATA_DIR,
+      cache: config.REGISTRY_CACHE,
+    })
+    registry = loaded.registry
+    search = new ToolSearch(registry)
+    log.info({ tools: registry.size, fromCache: loaded.fromCache }, 'tool registry loaded')
+  } catch (error) {
+    log.warn({ err: String(error) }, 'tool registry unavailable; generic tool flows disabled')
+  }
+
+  const store = adapters.redis
+    ? createRedisConversationStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
+    : createMemoryConversationStore()
+  const engine = createDialogueEngine({
+    fleet: access.fleet,
+    store,
+    registry,
+    search,
+    feedback: createDrizzleFeedbackStore(adapters.database.db),
+    invalidateUser: (personId) => contexts.invalidate(personId),
+    providerCache: new ProviderCache(),
+  })
+  const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
+  return withTestTurnDelay(gate(engine), config.M1_TEST_TURN_DELAY_MS)
+}
+
+/** TEST ONLY (M1_TEST_TURN_DELAY_MS): a slow turn lets crash tests kill a worker mid-turn on purpose. */
+function withTestTurnDelay(handler: TurnHandler, delayMs: number): TurnHandler {
+  if (delayMs <= 0) return handler
+  return async (inbound, context) => {
+    await delay(delayMs)
+    return handler(inbound, context)
+  }
 }

@@ -25,4 +25,9 @@ export const channelConfigSchema = z.object({
   PARTITION_LEASE_MS: integer(10_000, 500),
   WORKER_CONCURRENCY: integer(32, 1, 1024),
   SEND_MAX_ATTEMPTS: integer(8, 1, 100),
+  /**
+   * TEST ONLY: every turn waits this long before answering, so integration tests can kill a worker
+   * in the middle of a turn deterministically. Leave unset (0) everywhere else.
+   */
+  M1_TEST_TURN_DELAY_MS: integer(0, 0, 60_000),
 })

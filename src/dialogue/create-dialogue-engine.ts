@@ -1,0 +1,318 @@
+import { isFleetError } from '../fleet/fleet-errors.ts'
+import { detectComplaint } from '../nlu/detect-complaint.ts'
+import { detectConfirmation } from '../nlu/detect-confirmation.ts'
+import { detectSmallTalk } from '../nlu/detect-small-talk.ts'
+import { normalizeText } from '../nlu/normalize-text.ts'
+import type { InboundMessage, Reply } from '../ports/messages.ts'
+import type { TurnResult } from '../ports/turn-handler.ts'
+import type { UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
+import { type ConversationState, newConversationState } from '../store/conversation-state.ts'
+import type { HistoryEntry } from '../store/conversation-store.ts'
+import { detectIntent, type Intent } from './detect-intent.ts'
+import { moveToAwaitingFeedback, moveToFlow, moveToIdle } from './dialogue-state.ts'
+import type { Flow } from './flow.ts'
+import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
+import { maskPersonalData } from './mask-personal-data.ts'
+import { resolveReference } from './resolve-reference.ts'
+import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
+import { FLEET_ERROR_TEXTS, RETRY_CONFIRM_TEXT, UNEXPECTED_ERROR_TEXT } from './texts/error-texts.ts'
+import { ToolRecorder } from './tool-recorder.ts'
+import type { DialogueDeps, TurnScope } from './turn-scope.ts'
+
+const DEFAULT_HISTORY_LIMIT = 6
+/** Below this score a retrieved tool is a guess, not an answer. */
+const MIN_TOOL_SCORE = 1
+
+function inboundText(inbound: InboundMessage): string {
+  return (inbound.text ?? '').trim()
+}
+
+function joined(replies: readonly Reply[]): string {
+  return replies.map((reply) => reply.text).join('\n\n')
+}
+
+/**
+ * The dialogue engine: loads the user's conversation, routes the message by state (idle,
+ * collecting-slots, awaiting-selection, awaiting-confirmation, awaiting-feedback), runs the
+ * flow step, and saves state and history in one atomic commit. Pure apart from its ports.
+ */
+export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
+  const historyLimit = deps.historyLimit ?? DEFAULT_HISTORY_LIMIT
+
+  return async (inbound: InboundMessage, context: UserTurnContext): Promise<TurnResult> => {
+    const { user, now } = context
+    const tools = new ToolRecorder(() => now)
+    const key = user.phone
+    const text = inboundText(inbound)
+    const loaded = await deps.store.loadTurn(key, historyLimit, now.getTime())
+    const state = loaded.state ?? newConversationState(now.getTime())
+    const scope: TurnScope = { inbound, user, state, text: normalizeText(text), now, tools, deps }
+
+    let replies: Reply[]
+    if (!text) {
+      replies = [{ text: commonTexts.onlyText() }]
+    } else {
+      try {
+        replies = await handleTurn(scope)
+      } catch (error) {
+        replies = errorReplies(scope, error)
+        if (!isFleetError(error)) context.log.error({ err: error }, 'dialogue turn failed')
+      }
+      if (loaded.expiredFlow && state.state === 'idle') replies.unshift({ text: commonTexts.flowExpired() })
+    }
+    if (replies.length === 0) replies = [{ text: commonTexts.notUnderstood() }]
+
+    const last = replies[replies.length - 1]
+    if (state.state !== 'idle' && state.state !== 'awaiting-feedback') state.slots.prompt = last
+    if (state.state === 'idle' && text && !state.slots.feedbackTurn) {
+      state.lastExchange = { question: text, answer: joined(replies), at: now.getTime() }
+    }
+    delete state.slots.feedbackTurn
+    state.updatedAt = now.getTime()
+    const entries: HistoryEntry[] = [
+      { role: 'user', text: text || `[${inbound.kind}]`, at: now.getTime() },
+      { role: 'assistant', text: joined(replies), at: now.getTime() },
+    ]
+    await deps.store.commitTurn(key, state, entries)
+    return {
+      replies,
+      toolExecutions: tools.executions,
+      personId: user.personId,
+      tenantId: user.tenantId,
+      displayName: user.displayName,
+    }
+  }
+}
+
+function errorReplies(scope: TurnScope, error: unknown): Reply[] {
+  const state = scope.state
+  // A tool retrieval guessed that the API rejects was the wrong tool, not the user's mistake.
+  const guessRejected =
+    state.flow === 'generic-read' &&
+    isFleetError(error) &&
+    (error.code === 'M1_ERR_FLEET_NOT_FOUND' || error.code === 'M1_ERR_FLEET_VALIDATION')
+  const text = guessRejected
+    ? commonTexts.notUnderstood()
+    : isFleetError(error)
+      ? FLEET_ERROR_TEXTS[error.code]
+      : UNEXPECTED_ERROR_TEXT
+  if (state.state === 'awaiting-confirmation' && isFleetError(error) && error.retryable) {
+    return [{ text: `${text}\n${RETRY_CONFIRM_TEXT}`, buttons: confirmButtons }]
+  }
+  moveToIdle(state, scope.now.getTime())
+  return [{ text }]
+}
+
+function currentFlow(state: ConversationState): Flow | undefined {
+  return state.flow ? FLOWS.get(state.flow) : undefined
+}
+
+/** The question the user still owes an answer to, repeated after small talk or a side question. */
+function pendingPrompt(state: ConversationState): Reply | undefined {
+  if (state.state === 'idle' || state.state === 'awaiting-feedback') return undefined
+  if (state.state === 'awaiting-confirmation' && state.pending)
+    return { text: state.pending.summary, buttons: confirmButtons }
+  const prompt = state.slots.prompt as Reply | undefined
+  return prompt && typeof prompt.text === 'string' ? prompt : undefined
+}
+
+async function handleTurn(scope: TurnScope): Promise<Reply[]> {
+  const { state, text } = scope
+  const confirmation =
+    scope.inbound.replyId === CONFIRM_YES_ID
+      ? ({ answer: 'yes', plain: true } as const)
+      : scope.inbound.replyId === CONFIRM_NO_ID
+        ? ({ answer: 'no', plain: true } as const)
+        : detectConfirmation(text)
+
+  if (state.state === 'awaiting-feedback')
+    return recordFeedbackComment(scope, confirmation?.answer === 'cancel')
+
+  if (confirmation?.answer === 'cancel') {
+    if (state.state === 'idle') return [{ text: commonTexts.nothingToCancel() }]
+    moveToIdle(state, scope.now.getTime())
+    return [{ text: commonTexts.cancelled() }]
+  }
+
+  if (detectComplaint(text) && state.state === 'idle') return recordComplaint(scope)
+
+  const smallTalk = detectSmallTalk(text)
+  if (smallTalk.onlySmallTalk && !(state.state === 'awaiting-confirmation' && confirmation)) {
+    if (smallTalk.exit) {
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: commonTexts.goodbye() }]
+    }
+    const reply = smallTalk.help
+      ? commonTexts.help()
+      : smallTalk.greeting
+        ? commonTexts.greeting(scope.user.displayName)
+        : commonTexts.thanks()
+    const pending = pendingPrompt(state)
+    return pending ? [{ text: reply }, pending] : [{ text: reply }]
+  }
+
+  const flow = currentFlow(state)
+  if (!flow || state.state === 'idle') {
+    if (confirmation?.plain) return [{ text: commonTexts.nothingToConfirm() }]
+    return startFromMessage(scope)
+  }
+
+  switch (state.state) {
+    case 'awaiting-confirmation':
+      return continueConfirmation(scope, flow, confirmation)
+    case 'awaiting-selection':
+      return continueSelection(scope, flow)
+    default:
+      return continueCollecting(scope, flow)
+  }
+}
+
+async function continueConfirmation(
+  scope: TurnScope,
+  flow: Flow,
+  confirmation: ReturnType<typeof detectConfirmation>,
+): Promise<Reply[]> {
+  const { state } = scope
+  if (confirmation?.answer === 'yes' && confirmation.plain) return flow.execute(scope)
+  if (confirmation?.answer === 'no' && confirmation.plain) {
+    moveToIdle(state, scope.now.getTime())
+    return [{ text: commonTexts.cancelled() }]
+  }
+  // "Ne, od 10h", "od 10h", "bilješka: službeni put": an edit, then the confirmation again.
+  if (flow.absorb(scope, 'edit')) return flow.advance(scope)
+  if (confirmation?.answer === 'yes') return flow.execute(scope)
+  // A question while confirming is answered, then the pending confirmation is repeated.
+  const intent = detectIntent(scope.text)
+  if (intent?.kind === 'read') {
+    const answer = await answerAside(scope, intent)
+    const pending = pendingPrompt(state)
+    return pending
+      ? [...answer, { ...pending, text: `${commonTexts.pendingAgain()}\n${pending.text}` }]
+      : answer
+  }
+  if (intent?.kind === 'write') return startIntent(scope, intent)
+  const pending = pendingPrompt(state)
+  return pending
+    ? [{ text: commonTexts.confirmReminder() }, pending]
+    : [{ text: commonTexts.confirmReminder() }]
+}
+
+async function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
+  const { state } = scope
+  const match = resolveReference(scope.text, state.shown, scope.inbound.replyId)
+  if (match.status === 'matched') {
+    const asking = String(state.slots.asking ?? 'itemId')
+    state.slots[asking] = match.item.id
+    state.slots[`${asking}Label`] = match.item.label
+    state.state = 'collecting-slots'
+    return flow.advance(scope)
+  }
+  const intent = detectIntent(scope.text)
+  if (intent && !(intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name))
+    return startIntent(scope, intent)
+  // "ipak u petak" while choosing a car: the booking period changes and vehicles are offered again.
+  if (flow.absorb(scope, 'edit')) {
+    state.slots.vehicleId = undefined
+    state.slots.vehicleIdLabel = undefined
+    return flow.advance(scope)
+  }
+  const pending = pendingPrompt(state)
+  return pending
+    ? [{ text: commonTexts.selectionReminder() }, pending]
+    : [{ text: commonTexts.selectionReminder() }]
+}
+
+async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]> {
+  if (flow.absorb(scope, 'answer')) return flow.advance(scope)
+  const intent = detectIntent(scope.text)
+  if (intent && !(intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name))
+    return startIntent(scope, intent)
+  return flow.advance(scope)
+}
+
+/** Answers a read question without touching the flow in progress. */
+async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 'read' }>): Promise<Reply[]> {
+  const aside = newConversationState(scope.now.getTime())
+  aside.flow = 'read'
+  aside.slots = { intent: intent.read }
+  const flow = intent.read === 'free-vehicles' ? undefined : FLOWS.get('read')
+  if (!flow) return []
+  const replies = await flow.advance({ ...scope, state: aside })
+  return replies
+}
+
+async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
+  const intent = detectIntent(scope.text)
+  if (intent) return startIntent(scope, intent)
+  return startGeneric(scope)
+}
+
+async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
+  const { state } = scope
+  const now = scope.now.getTime()
+  if (intent.kind === 'read' && intent.read !== 'free-vehicles') {
+    moveToIdle(state, now)
+    moveToFlow(state, 'read', now)
+    state.slots.intent = intent.read
+    return FLOWS.get('read')!.advance(scope)
+  }
+  const name = intent.kind === 'read' ? 'booking' : FLOW_OF_WRITE[intent.write]
+  const flow = FLOWS.get(name)!
+  moveToIdle(state, now)
+  moveToFlow(state, name, now)
+  if (intent.kind === 'read') state.slots.listOnly = true
+  flow.absorb(scope, 'start')
+  return flow.advance(scope)
+}
+
+/** Anything the templates do not cover: tool retrieval picks a tool, the generic flows run it. */
+async function startGeneric(scope: TurnScope): Promise<Reply[]> {
+  const { search, registry } = scope.deps
+  if (!search || !registry) return [{ text: commonTexts.notUnderstood() }]
+  const result = search.search(scope.text.original, { top: 3 })
+  if (result.noTool) {
+    if (result.noTool.kind === 'own-name')
+      return [{ text: `Vaše ime u sustavu: *${scope.user.displayName}*` }]
+    if (result.noTool.kind === 'own-phone') return [{ text: `Pišete s broja *+${scope.user.phone}*.` }]
+    if (result.noTool.kind === 'help') return [{ text: commonTexts.help() }]
+    if (result.noTool.kind === 'greeting') return [{ text: commonTexts.greeting(scope.user.displayName) }]
+    return [{ text: commonTexts.thanks() }]
+  }
+  const hit = result.hits[0]
+  if (!hit || hit.score < MIN_TOOL_SCORE) return [{ text: commonTexts.notUnderstood() }]
+  const name = hit.tool.readOnly ? 'generic-read' : 'generic-write'
+  moveToIdle(scope.state, scope.now.getTime())
+  moveToFlow(scope.state, name, scope.now.getTime())
+  scope.state.slots.tool = hit.tool.id
+  scope.state.slots.params = {}
+  return FLOWS.get(name)!.advance(scope)
+}
+
+async function recordComplaint(scope: TurnScope): Promise<Reply[]> {
+  const { state, user } = scope
+  const last = state.lastExchange
+  state.slots.feedbackTurn = true
+  if (!last) return [{ text: commonTexts.feedbackNothing() }]
+  const names = [user.displayName]
+  const id = await scope.deps.feedback?.record({
+    phone: user.phone,
+    question: maskPersonalData(last.question, names),
+    answer: maskPersonalData(last.answer, names),
+    comment: maskPersonalData(scope.text.original, names),
+  })
+  moveToAwaitingFeedback(state, id)
+  state.lastExchange = undefined
+  return [{ text: commonTexts.feedbackAsk() }]
+}
+
+async function recordFeedbackComment(scope: TurnScope, cancelled: boolean): Promise<Reply[]> {
+  const { state } = scope
+  const id = state.slots.reportId
+  moveToIdle(state, scope.now.getTime())
+  state.slots.feedbackTurn = true
+  if (cancelled) return [{ text: commonTexts.cancelled() }]
+  if (typeof id === 'number') {
+    await scope.deps.feedback?.addComment(id, maskPersonalData(scope.text.original, [scope.user.displayName]))
+  }
+  return [{ text: commonTexts.feedbackThanks() }]
+}

@@ -1,0 +1,20 @@
+import type { Reply } from '../ports/messages.ts'
+import type { FlowName } from '../store/conversation-state.ts'
+import type { TurnScope } from './turn-scope.ts'
+
+/** How a message is being absorbed: the opening request, an answer to a question, or an edit while confirming. */
+export type AbsorbPhase = 'start' | 'answer' | 'edit'
+
+/**
+ * One task. The engine owns the state machine; a flow fills its slots from messages, decides
+ * the next step (ask, offer a list, or move to confirmation) and runs the confirmed call.
+ */
+export interface Flow {
+  name: FlowName
+  /** Takes what the message says into slots; true when something changed. */
+  absorb(scope: TurnScope, phase: AbsorbPhase): boolean
+  /** The next step from the current slots: a question, a list, a confirmation or a final answer. */
+  advance(scope: TurnScope): Promise<Reply[]>
+  /** Runs the confirmed call (after "Da"). */
+  execute(scope: TurnScope): Promise<Reply[]>
+}

@@ -1,0 +1,255 @@
+import { type BookingPeriodCheck, checkBookingPeriod } from '../../nlu/check-booking-period.ts'
+import { extractLabeledValue } from '../../nlu/extract-labeled-value.ts'
+import { mergePeriod } from '../../nlu/merge-period.ts'
+import { normalizeText } from '../../nlu/normalize-text.ts'
+import { parsePeriod } from '../../nlu/parse-period.ts'
+import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../nlu/period.ts'
+import type { AvailableVehicle } from '../../ports/fleet-api.ts'
+import type { Reply } from '../../ports/messages.ts'
+import type { ShownItem } from '../../store/conversation-state.ts'
+import {
+  moveToAwaitingConfirmation,
+  moveToAwaitingSelection,
+  moveToCollectingSlots,
+  moveToIdle,
+} from '../dialogue-state.ts'
+import type { AbsorbPhase, Flow } from '../flow.ts'
+import { buildChoiceReply } from '../format/build-choice-reply.ts'
+import { formatKm, formatPeriod } from '../format/format-values.ts'
+import { resolveReference } from '../resolve-reference.ts'
+import { bookingTexts } from '../texts/booking-texts.ts'
+import { confirmButtons } from '../texts/common-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+
+const MAX_OFFERED = 10
+
+// Answers to "Od koliko sati?" etc. are read with the missing part's preposition in front,
+// so a bare "16" or "srijede" lands in the right part.
+const ANSWER_PREFIX: Readonly<Record<PeriodPart, string>> = {
+  'start-date': '',
+  'start-time': 'od ',
+  'end-date': 'do ',
+  'end-time': 'do ',
+}
+const BARE_HOUR = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:h|sati|sat)?\s*$/i
+
+const RECENT_PAST_MS = 60 * 24 * 60 * 60_000
+
+/**
+ * "5.3." said on 9 March means this year's (past, so refused), not next year's; only a
+ * yearless date long gone rolls over to next year.
+ */
+function parseBookingPeriod(input: string, now: Date): ParsedPeriod | undefined {
+  const thisYear = parsePeriod(input, { now, yearlessDates: 'current-year' })
+  const start = thisYear?.startDate ? Date.parse(`${thisYear.startDate}T23:59:59Z`) : undefined
+  if (start === undefined || start >= now.getTime() - RECENT_PAST_MS) return thisYear
+  return parsePeriod(input, { now })
+}
+
+function partsOf(period: ParsedPeriod): PeriodParts {
+  const { startDate, startTime, endDate, endTime, singleDay, dayPart, timesFromDayPart } = period
+  return { startDate, startTime, endDate, endTime, singleDay, dayPart, timesFromDayPart }
+}
+
+function currentPeriod(scope: TurnScope): ParsedPeriod | undefined {
+  const parts = scope.state.slots.period as PeriodParts | undefined
+  return parts ? mergePeriod(undefined, parts) : undefined
+}
+
+function vehicleName(vehicle: AvailableVehicle): string {
+  return (
+    vehicle.FullVehicleName?.trim() ||
+    vehicle.DisplayName?.trim() ||
+    [vehicle.Manufacturer, vehicle.Model].filter(Boolean).join(' ') ||
+    'Vozilo'
+  )
+}
+
+function freeItem(vehicle: AvailableVehicle): ShownItem {
+  const name = vehicleName(vehicle)
+  return {
+    kind: 'free-vehicle',
+    id: String(vehicle.Id),
+    label:
+      vehicle.LicencePlate && !name.includes(vehicle.LicencePlate)
+        ? `${name} (${vehicle.LicencePlate})`
+        : name,
+    plate: vehicle.LicencePlate ?? undefined,
+  }
+}
+
+async function freeVehicles(scope: TurnScope, from: string, to: string): Promise<AvailableVehicle[]> {
+  const { tenantId } = scope.user
+  const list = await scope.tools.call('get_AvailableVehicles', { from, to }, () =>
+    scope.deps.fleet.getAvailableVehicles(from, to, { tenantId, paging: { first: 0, rows: 50 } }),
+  )
+  return list.items
+}
+
+function confirmation(scope: TurnScope, from: string, to: string): Reply {
+  const slots = scope.state.slots
+  const summary = bookingTexts.summary(
+    String(slots.vehicleIdLabel),
+    formatPeriod(from, to),
+    slots.description as string,
+  )
+  moveToAwaitingConfirmation(scope.state, { tool: 'post_VehicleCalendar', summary })
+  return { text: summary, buttons: confirmButtons }
+}
+
+function problemReply(scope: TurnScope, check: Exclude<BookingPeriodCheck, { ok: true }>): Reply {
+  const state = scope.state
+  if (check.problem === 'incomplete') {
+    moveToCollectingSlots(state, check.missing)
+    return { text: bookingTexts.ask[check.missing[0]] }
+  }
+  const period = state.slots.period as PeriodParts
+  if (check.problem === 'start-in-past') {
+    state.slots.period = { ...period, startDate: undefined, endDate: undefined, singleDay: true }
+    moveToCollectingSlots(state, ['start-date'])
+    return { text: bookingTexts.inPast }
+  }
+  if (check.problem === 'end-not-after-start') {
+    state.slots.period = { ...period, endTime: undefined }
+    moveToCollectingSlots(state, ['end-time'])
+    return { text: bookingTexts.endBeforeStart }
+  }
+  state.slots.period = { ...period, startTime: undefined }
+  moveToCollectingSlots(state, ['start-time'])
+  return { text: bookingTexts.noSuchTime }
+}
+
+/**
+ * Book a vehicle: period from free text, missing parts asked one at a time, free vehicles
+ * offered, choice by number/ordinal/name/plate, confirmation, availability checked again,
+ * booked with the user as assignee. Also answers "slobodna vozila sutra" (the offer is the answer).
+ */
+export const bookingFlow: Flow = {
+  name: 'booking',
+
+  absorb(scope: TurnScope, phase: AbsorbPhase): boolean {
+    const slots = scope.state.slots
+    let changed = false
+    const labeled = extractLabeledValue(scope.text.original)
+    if (labeled) {
+      slots.description = labeled.value
+      changed = true
+    }
+    const text = labeled
+      ? scope.text.original.slice(0, scope.text.original.indexOf(':'))
+      : scope.text.original
+    const asking = phase === 'answer' ? ([...scope.state.missing][0] as PeriodPart | undefined) : undefined
+    let input = text
+    if (asking && ANSWER_PREFIX[asking] && !/\b(od|do)\b/i.test(text)) {
+      const hour = BARE_HOUR.exec(text)
+      input = hour
+        ? `${ANSWER_PREFIX[asking]}${hour[1]}${hour[2] ? `:${hour[2]}` : 'h'}`
+        : `${ANSWER_PREFIX[asking]}${text}`
+    }
+    const parsed = parseBookingPeriod(input, scope.now)
+    if (parsed) {
+      const base = slots.period as PeriodParts | undefined
+      slots.period = partsOf(mergePeriod(base, partsOf(parsed)))
+      changed = true
+    }
+    if (phase === 'start') slots.opening = scope.text.original
+    return changed
+  },
+
+  async advance(scope: TurnScope): Promise<Reply[]> {
+    const state = scope.state
+    const slots = state.slots
+    const period = currentPeriod(scope)
+    if (!period) {
+      moveToCollectingSlots(state, ['start-date', 'start-time', 'end-date', 'end-time'])
+      return [{ text: bookingTexts.ask['start-date'] }]
+    }
+    // "slobodna vozila sutra": a named day without hours means the whole day.
+    const multiDay = period.endDate !== undefined && period.endDate !== period.startDate
+    if ((slots.listOnly || multiDay) && period.startDate && !period.startTime && !period.endTime) {
+      slots.period = partsOf(
+        mergePeriod(slots.period as PeriodParts, {
+          singleDay: period.singleDay,
+          startTime: '00:00',
+          endTime: '23:59',
+          timesFromDayPart: true,
+          dayPart: 'whole-day',
+        }),
+      )
+      return this.advance(scope)
+    }
+    const check = checkBookingPeriod(period, scope.now)
+    if (!check.ok) return [problemReply(scope, check)]
+    const periodText = formatPeriod(check.from, check.to)
+
+    if (typeof slots.vehicleId === 'string' && typeof slots.vehicleIdLabel === 'string') {
+      return [confirmation(scope, check.from, check.to)]
+    }
+    const free = await freeVehicles(scope, check.from, check.to)
+    if (free.length === 0) {
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: bookingTexts.noneFree(periodText) }]
+    }
+    const items = free.map(freeItem)
+    // A vehicle named in the opening request ("trebam Passat sutra od 8 do 16") is taken directly.
+    if (typeof slots.opening === 'string') {
+      const named = resolveReference(normalizeText(slots.opening), items)
+      if (named.status === 'matched' && named.by !== 'ordinal' && named.by !== 'words') {
+        slots.vehicleId = named.item.id
+        slots.vehicleIdLabel = named.item.label
+        return [confirmation(scope, check.from, check.to)]
+      }
+    }
+    const offered = items.slice(0, MAX_OFFERED)
+    moveToAwaitingSelection(state, offered, 'vehicleId')
+    return [
+      buildChoiceReply(
+        bookingTexts.offer(periodText),
+        free.slice(0, MAX_OFFERED).map((vehicle) => ({
+          // The plate goes to the description: row titles are cut at 24 characters.
+          title: vehicle.LicencePlate
+            ? vehicleName(vehicle).replace(` (${vehicle.LicencePlate})`, '')
+            : vehicleName(vehicle),
+          description: [
+            vehicle.LicencePlate,
+            typeof vehicle.LastMileage === 'number' ? formatKm(vehicle.LastMileage) : undefined,
+          ]
+            .filter(Boolean)
+            .join(', '),
+        })),
+        free.length,
+      ),
+    ]
+  },
+
+  async execute(scope: TurnScope): Promise<Reply[]> {
+    const state = scope.state
+    const slots = state.slots
+    const period = currentPeriod(scope)
+    const check = period ? checkBookingPeriod(period, scope.now) : undefined
+    if (!check?.ok) return this.advance(scope)
+    const vehicleId = String(slots.vehicleId)
+    const label = String(slots.vehicleIdLabel)
+    // Someone else may have taken the car since we offered it.
+    const free = await freeVehicles(scope, check.from, check.to)
+    if (!free.some((vehicle) => String(vehicle.Id) === vehicleId)) {
+      slots.vehicleId = undefined
+      slots.vehicleIdLabel = undefined
+      const next = await this.advance(scope)
+      return [{ text: bookingTexts.taken(label) }, ...next]
+    }
+    const booking = {
+      personId: scope.user.personId,
+      vehicleId,
+      from: check.from,
+      to: check.to,
+      ...(typeof slots.description === 'string' ? { description: slots.description } : {}),
+    }
+    const created = await scope.tools.call('post_VehicleCalendar', { ...booking }, () =>
+      scope.deps.fleet.createBooking(booking, { tenantId: scope.user.tenantId }),
+    )
+    moveToIdle(state, scope.now.getTime())
+    const id = created && typeof created === 'object' && 'Id' in created ? String(created.Id) : undefined
+    return [{ text: bookingTexts.booked(label, formatPeriod(check.from, check.to), id) }]
+  },
+}

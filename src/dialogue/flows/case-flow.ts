@@ -1,0 +1,132 @@
+import { extractLabeledValue } from '../../nlu/extract-labeled-value.ts'
+import type { Reply } from '../../ports/messages.ts'
+import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
+import type { AbsorbPhase, Flow } from '../flow.ts'
+import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
+import { confirmButtons } from '../texts/common-texts.ts'
+import { caseTexts } from '../texts/write-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+
+const FAULT =
+  /\b(kvar\w*|pokvar\w*|ne radi|ne pali|lampic\w*|motor\w*|kocnic\w*|gum\w*|akumulator\w*|broken)\b/
+const DAMAGE =
+  /\b(stet\w*|ostecen\w*|ogreb\w*|udar\w*|udubljen\w*|sudar\w*|nesrec\w*|udes\w*|razbi\w*|puk\w*|damage)\b/
+// Words of the request itself; what remains beyond them is a description.
+const REQUEST_WORDS = new Set([
+  'prijavi',
+  'prijaviti',
+  'prijava',
+  'prijavljujem',
+  'zelim',
+  'trebam',
+  'htio',
+  'htjela',
+  'bih',
+  'imam',
+  'mi',
+  'je',
+  'na',
+  'autu',
+  'vozilu',
+  'auto',
+  'vozilo',
+  'kvar',
+  'kvara',
+  'stetu',
+  'steta',
+  'stete',
+  'problem',
+  'problema',
+  'moj',
+  'mom',
+  'mojem',
+  'moje',
+  'svom',
+  's',
+  'sa',
+  'u',
+  'i',
+  'da',
+  'se',
+  'molim',
+  'novu',
+  'novi',
+  'jednu',
+  'jedan',
+  'o',
+])
+const MIN_DESCRIPTION_WORDS = 2
+
+/** Report damage or a fault: subject inferred, description asked if missing, vehicle attached, confirmed. */
+export const caseFlow: Flow = {
+  name: 'case',
+
+  absorb(scope: TurnScope, phase: AbsorbPhase): boolean {
+    const slots = scope.state.slots
+    const folded = scope.text.folded
+    if (phase === 'start') {
+      slots.subject = FAULT.test(folded)
+        ? caseTexts.subjects.fault
+        : DAMAGE.test(folded)
+          ? caseTexts.subjects.damage
+          : caseTexts.subjects.problem
+      const extra = scope.text.tokens.filter((word) => !REQUEST_WORDS.has(word))
+      if (extra.length >= MIN_DESCRIPTION_WORDS) slots.description = scope.text.original.trim()
+      return true
+    }
+    const labeled = extractLabeledValue(scope.text.original)
+    if (labeled) {
+      slots.description = labeled.value
+      return true
+    }
+    if (phase === 'answer' && scope.state.missing.has('description') && scope.text.tokens.length > 0) {
+      slots.description = scope.text.original.trim()
+      return true
+    }
+    return false
+  },
+
+  async advance(scope: TurnScope): Promise<Reply[]> {
+    const state = scope.state
+    const slots = state.slots
+    let vehicle: string | undefined
+    if (!slots.noVehicle) {
+      const pick = pickVehicle(scope)
+      if (pick.status === 'asked') return [pick.reply]
+      if (pick.status === 'picked') {
+        slots.vehicleId = pick.vehicle.id
+        vehicle = vehicleLabel(pick.vehicle)
+      } else slots.noVehicle = true
+    }
+    slots.vehicleIdLabel = vehicle
+    if (typeof slots.description !== 'string') {
+      moveToCollectingSlots(state, ['description'])
+      return [{ text: caseTexts.askDescription(String(slots.subject)) }]
+    }
+    const summary = caseTexts.summary(String(slots.subject), vehicle, slots.description)
+    moveToAwaitingConfirmation(state, { tool: 'post_AddCase', summary })
+    return [{ text: summary, buttons: confirmButtons }]
+  },
+
+  async execute(scope: TurnScope): Promise<Reply[]> {
+    const slots = scope.state.slots
+    const vehicle = typeof slots.vehicleIdLabel === 'string' ? slots.vehicleIdLabel : undefined
+    const message = vehicle ? `${slots.description}\n\nVozilo: ${vehicle}` : String(slots.description)
+    const newCase = { personId: scope.user.personId, subject: String(slots.subject), message }
+    const created = await scope.tools.call('post_AddCase', { ...newCase }, () =>
+      scope.deps.fleet.addCase(newCase, { tenantId: scope.user.tenantId }),
+    )
+    moveToIdle(scope.state, scope.now.getTime())
+    return [{ text: caseTexts.created(caseIdOf(created)) }]
+  },
+}
+
+function caseIdOf(created: unknown): string | undefined {
+  if (typeof created === 'number' || typeof created === 'string') return String(created)
+  if (created && typeof created === 'object') {
+    const record = created as Record<string, unknown>
+    const id = record.Id ?? record.id ?? record.CaseId
+    if (id !== undefined && id !== null) return String(id)
+  }
+  return undefined
+}

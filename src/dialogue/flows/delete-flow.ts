@@ -1,0 +1,99 @@
+import { toZagrebLocalDateTime } from '../../nlu/zagreb-time.ts'
+import type { Reply } from '../../ports/messages.ts'
+import type { FlowName } from '../../store/conversation-state.ts'
+import { moveToAwaitingConfirmation, moveToAwaitingSelection, moveToIdle } from '../dialogue-state.ts'
+import type { Flow } from '../flow.ts'
+import { buildChoiceReply } from '../format/build-choice-reply.ts'
+import { resolveReference } from '../resolve-reference.ts'
+import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
+import { deleteTexts } from '../texts/write-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+import { listPersonal, toShownItem } from './personal-items.ts'
+
+type DeletableKind = 'booking' | 'case' | 'trip'
+
+const TOOL: Readonly<Record<DeletableKind, string>> = {
+  booking: 'delete_VehicleCalendar_id',
+  case: 'delete_Cases_id',
+  trip: 'delete_Trips_id',
+}
+const MAX_SHOWN = 10
+
+/**
+ * Cancel a booking / delete a case or trip: only the user's own items are listed, one is
+ * chosen, "Jeste li sigurni?", and ownership is checked again before the delete.
+ */
+function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
+  return {
+    name,
+    absorb() {
+      return false
+    },
+
+    async advance(scope: TurnScope): Promise<Reply[]> {
+      const state = scope.state
+      const { personId } = scope.user
+      const chosen = state.shown.find((item) => item.id === state.slots.itemId)
+      if (chosen) {
+        const text = deleteTexts.sure[kind](chosen.label)
+        moveToAwaitingConfirmation(state, { tool: TOOL[kind], summary: text })
+        return [{ text, buttons: confirmButtons }]
+      }
+      const list = await listPersonal(scope, kind)
+      const nowLocal = toZagrebLocalDateTime(scope.now).slice(0, 16)
+      // Only bookings that have not ended can be cancelled.
+      const items = (
+        kind === 'booking'
+          ? list.items.filter((item) => String(item.ToTime ?? item.FromTime ?? '9999') >= nowLocal)
+          : list.items
+      )
+        .slice(0, MAX_SHOWN)
+        .map((item) => toShownItem(kind, item, personId))
+      if (items.length === 0) {
+        moveToIdle(state, scope.now.getTime())
+        return [{ text: deleteTexts.none[kind] }]
+      }
+      state.shown = items
+      const named = resolveReference(scope.text, items, scope.inbound.replyId)
+      if (named.status === 'matched' && state.slots.opened !== true && named.by !== 'words') {
+        state.slots.itemId = named.item.id
+        state.slots.opened = true
+        return this.advance(scope)
+      }
+      state.slots.opened = true
+      moveToAwaitingSelection(state, items, 'itemId')
+      return [
+        buildChoiceReply(
+          deleteTexts.choose[kind],
+          items.map((item) => ({ title: item.label })),
+          items.length,
+        ),
+      ]
+    },
+
+    async execute(scope: TurnScope): Promise<Reply[]> {
+      const state = scope.state
+      const item = state.shown.find((candidate) => candidate.id === state.slots.itemId)
+      // Second check on our side: the item must be the user's own.
+      if (!item || item.ownerId !== scope.user.personId) {
+        moveToIdle(state, scope.now.getTime())
+        return [{ text: commonTexts.notYours() }]
+      }
+      const { fleet } = scope.deps
+      const options = { tenantId: scope.user.tenantId }
+      await scope.tools.call(TOOL[kind], { id: item.id }, () =>
+        kind === 'booking'
+          ? fleet.deleteBooking(item.id, options)
+          : kind === 'case'
+            ? fleet.deleteCase(item.id, options)
+            : fleet.deleteTrip(item.id, options),
+      )
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: deleteTexts.done[kind] }]
+    },
+  }
+}
+
+export const cancelBookingFlow = createDeleteFlow('cancel-booking', 'booking')
+export const deleteCaseFlow = createDeleteFlow('delete-case', 'case')
+export const deleteTripFlow = createDeleteFlow('delete-trip', 'trip')

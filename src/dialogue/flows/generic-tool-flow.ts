@@ -1,0 +1,345 @@
+import { parseCroatianNumber } from '../../nlu/parse-number.ts'
+import type { FleetRequest } from '../../ports/fleet-api.ts'
+import type { Reply } from '../../ports/messages.ts'
+import type { Tool, ToolField, ToolParameter } from '../../registry/tool.ts'
+import type { ShownItem } from '../../store/conversation-state.ts'
+import {
+  moveToAwaitingConfirmation,
+  moveToAwaitingSelection,
+  moveToCollectingSlots,
+  moveToIdle,
+} from '../dialogue-state.ts'
+import type { AbsorbPhase, Flow } from '../flow.ts'
+import { buildChoiceReply } from '../format/build-choice-reply.ts'
+import { buildNumberedLines } from '../format/build-list-text.ts'
+import { fitText, formatDate, formatDateTime } from '../format/format-values.ts'
+import { pickVehicle } from '../pick-vehicle.ts'
+import { genericTexts } from '../texts/generic-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+
+type Needed = (ToolParameter | (ToolField & { in: 'body' })) & { in: string }
+
+const PERSON_FIELDS = ['PersonId', 'DriverId', 'AssignedToId', 'AssigneeId', 'RaisedByAssigneeId', 'User']
+const LABEL_FIELDS = [
+  'DisplayName',
+  'FullVehicleName',
+  'Name',
+  'Title',
+  'Subject',
+  'LicencePlate',
+  'Code',
+  'Description',
+]
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/
+const PROVIDER_ROWS = 20
+const RESULT_ROWS = 10
+const MAX_OBJECT_FIELDS = 12
+
+/** Required inputs of a tool in asking order: path, then query, then body. */
+export function neededInputs(tool: Tool): Needed[] {
+  const path = tool.parameters.filter((parameter) => parameter.in === 'path')
+  const query = tool.parameters.filter((parameter) => parameter.in === 'query' && parameter.required)
+  const body = tool.requestBody
+    .filter((field) => field.required)
+    .map((field) => ({ ...field, in: 'body' as const }))
+  return [...path, ...query, ...body]
+}
+
+function humanize(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+}
+
+function hintOf(field: ToolField): string | undefined {
+  if (field.description) return fitText(field.description.split(/(?<=[.!?])\s/)[0]!, 80)
+  if (field.format === 'date-time' || field.format === 'date') return 'datum, npr. 15.03.2026.'
+  if (field.type === 'integer' || field.type === 'number') return 'broj'
+  return undefined
+}
+
+function toolTitle(tool: Tool): string {
+  return fitText(tool.summary || `${tool.method.toUpperCase()} ${tool.path}`, 60)
+}
+
+function parameters(scope: TurnScope): Record<string, unknown> {
+  const slots = scope.state.slots
+  if (!slots.params || typeof slots.params !== 'object') slots.params = {}
+  return slots.params as Record<string, unknown>
+}
+
+function toolOf(scope: TurnScope): Tool | undefined {
+  const id = scope.state.slots.tool
+  return typeof id === 'string' ? scope.deps.registry?.get(id) : undefined
+}
+
+function labelOf(record: Record<string, unknown>, fallback: string): string {
+  for (const field of LABEL_FIELDS) {
+    const value = record[field]
+    if (typeof value === 'string' && value.trim()) return value.trim()
+  }
+  return fallback
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string' && DATE_LIKE.test(value))
+    return value.length > 10 ? formatDateTime(value) : formatDate(value)
+  if (typeof value === 'boolean') return value ? 'da' : 'ne'
+  return String(value)
+}
+
+/** One item as a short line, or an object as "Field: value" lines of its scalar fields. */
+export function formatRecord(record: Record<string, unknown>, maxFields = MAX_OBJECT_FIELDS): string[] {
+  const lines: string[] = []
+  for (const [field, value] of Object.entries(record)) {
+    if (lines.length >= maxFields) break
+    if (value === null || value === undefined || value === '' || typeof value === 'object') continue
+    if (/(^|_)id$|Id$/.test(field) && typeof value === 'string' && value.length > 20) continue
+    lines.push(`${humanize(field)}: ${formatValue(value)}`)
+  }
+  return lines
+}
+
+// People lists carry the person in `Id`: "my" data there is the user's own row only.
+const PEOPLE_ENTITY = /^person/i
+
+function personField(tool: Tool): string | undefined {
+  if (PEOPLE_ENTITY.test(tool.entity)) return 'Id'
+  const names = new Set(tool.responseFields.map((field) => field.name))
+  return PERSON_FIELDS.find((field) => names.has(field))
+}
+
+/** Keeps the user's own rows when rows carry a person field: "my" data checked on our side too. */
+function ownRows(rows: Record<string, unknown>[], personId: string, tool?: Tool): Record<string, unknown>[] {
+  const wanted = personId.toLowerCase()
+  if (tool && PEOPLE_ENTITY.test(tool.entity))
+    return rows.filter((row) => String(row.Id ?? '').toLowerCase() === wanted)
+  return rows.filter((row) => {
+    const present = PERSON_FIELDS.filter((field) => typeof row[field] === 'string')
+    return present.length === 0 || present.some((field) => (row[field] as string).toLowerCase() === wanted)
+  })
+}
+
+function buildRequest(scope: TurnScope, tool: Tool, values: Record<string, unknown>): FleetRequest {
+  const pathParams: Record<string, string | number> = {}
+  const query: Record<string, string | number | boolean> = {}
+  const body: Record<string, unknown> = {}
+  for (const parameter of tool.parameters) {
+    const value = values[parameter.name]
+    if (value === undefined) continue
+    if (parameter.in === 'path') pathParams[parameter.name] = value as string | number
+    else if (parameter.in === 'query') query[parameter.name] = value as string | number | boolean
+  }
+  for (const field of tool.requestBody)
+    if (values[field.name] !== undefined) body[field.name] = values[field.name]
+  const request: FleetRequest = {
+    service: tool.service,
+    method: tool.method.toUpperCase() as FleetRequest['method'],
+    path: tool.path,
+    pathParams,
+    query,
+    tenantId: scope.user.tenantId,
+    operation: tool.id,
+  }
+  if (tool.method !== 'get' && tool.method !== 'delete') request.body = body
+  const person = personField(tool)
+  if (tool.returnsList && tool.method === 'get') {
+    request.paging = { first: 0, rows: RESULT_ROWS }
+    if (person && tool.parameters.some((parameter) => parameter.name.toLowerCase() === 'filter')) {
+      request.filters = [{ field: person, op: '=', value: scope.user.personId }]
+    }
+  }
+  return request
+}
+
+/**
+ * A value another tool provides (e.g. a `CostCenterId` from `get_CostCenters`), found in O(1)
+ * through the registry's provider index, read scoped to the user and cached per user.
+ */
+async function resolveDependency(
+  scope: TurnScope,
+  name: string,
+  self: Tool,
+): Promise<{ value: unknown; label: string }[]> {
+  const { registry, providerCache } = scope.deps
+  const { tenantId, personId } = scope.user
+  const cached = providerCache?.get(tenantId, personId, name)
+  if (cached) return cached as { value: unknown; label: string }[]
+  const provider = registry
+    ?.providersOf(name)
+    .find(
+      (tool) => tool.id !== self.id && tool.returnsList && neededInputs(tool).every((input) => input.context),
+    )
+  if (!provider) return []
+  const request = buildRequest(scope, provider, {})
+  request.paging = { first: 0, rows: PROVIDER_ROWS }
+  const list = await scope.tools.call(provider.id, { field: name }, () =>
+    scope.deps.fleet.list<Record<string, unknown>>(request),
+  )
+  const options: { value: unknown; label: string }[] = []
+  const seen = new Set<string>()
+  for (const row of ownRows(list.items, personId)) {
+    const key = Object.keys(row).find((field) => field.toLowerCase() === name.toLowerCase())
+    const value = key ? row[key] : undefined
+    if (value === undefined || value === null || seen.has(String(value))) continue
+    seen.add(String(value))
+    options.push({ value, label: labelOf(row, String(value)) })
+  }
+  providerCache?.set(tenantId, personId, name, options)
+  return options
+}
+
+function formatResult(tool: Tool, result: unknown): string {
+  const title = genericTexts.resultTitle(toolTitle(tool))
+  const envelope = result as { Data?: unknown } | undefined
+  const rows = Array.isArray(result) ? result : Array.isArray(envelope?.Data) ? envelope.Data : undefined
+  if (rows) {
+    if (rows.length === 0) return `${title}\n${genericTexts.empty}`
+    // One row (e.g. the user's own profile) is shown in full, like an object.
+    if (rows.length === 1 && rows[0] && typeof rows[0] === 'object') {
+      return `${title}\n${formatRecord(rows[0] as Record<string, unknown>).join('\n')}`
+    }
+    const lines = rows.map((row, index) =>
+      row && typeof row === 'object'
+        ? fitText(formatRecord(row as Record<string, unknown>, 4).join(', '), 200)
+        : String(row ?? index),
+    )
+    const count =
+      typeof (envelope as { Count?: unknown })?.Count === 'number'
+        ? (envelope as { Count: number }).Count
+        : rows.length
+    return `${title}\n${buildNumberedLines(lines, Math.max(count, rows.length))}`
+  }
+  if (result && typeof result === 'object') {
+    const lines = formatRecord(result as Record<string, unknown>)
+    return lines.length > 0 ? `${title}\n${lines.join('\n')}` : `${title}\n${genericTexts.empty}`
+  }
+  if (result === undefined || result === null || result === '') return genericTexts.done
+  return `${title}\n${String(result)}`
+}
+
+function coerce(field: ToolField, text: string): unknown | undefined {
+  if (field.type === 'integer' || field.type === 'number') {
+    const value = parseCroatianNumber(text.trim())
+    if (value === undefined) return undefined
+    return field.type === 'integer' ? Math.trunc(value) : value
+  }
+  if (field.type === 'boolean') return /^(da|yes|true|1)$/i.test(text.trim())
+  return text.trim()
+}
+
+/**
+ * Any other tool retrieval found: required inputs asked one at a time with a question built
+ * from the spec, context inputs injected, dependencies resolved through the provider index;
+ * reads run at once and are formatted, writes are always confirmed first.
+ */
+export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): Flow {
+  return {
+    name: mode,
+
+    absorb(scope: TurnScope, phase: AbsorbPhase): boolean {
+      if (phase !== 'answer') return false
+      const tool = toolOf(scope)
+      const asking = [...scope.state.missing][0]
+      const input = tool && neededInputs(tool).find((candidate) => candidate.name === asking)
+      if (!input) return false
+      const value = coerce(input, scope.text.original)
+      if (value === undefined || value === '') return false
+      parameters(scope)[input.name] = value
+      return true
+    },
+
+    async advance(scope: TurnScope): Promise<Reply[]> {
+      const state = scope.state
+      const tool = toolOf(scope)
+      if (!tool) {
+        moveToIdle(state, scope.now.getTime())
+        return []
+      }
+      const values = parameters(scope)
+      // A choice from a provider list arrives as `param:<name>`.
+      for (const [slot, value] of Object.entries(state.slots)) {
+        if (slot.startsWith('param:') && value !== undefined) {
+          values[slot.slice(6)] = value
+          delete state.slots[slot]
+          delete state.slots[`${slot}Label`]
+        }
+      }
+      for (const input of neededInputs(tool)) {
+        if (values[input.name] !== undefined) continue
+        if (input.context === 'person') values[input.name] = scope.user.personId
+        else if (input.context === 'tenant') values[input.name] = scope.user.tenantId
+        else if (input.context === 'vehicle') {
+          const pick = pickVehicle(scope)
+          if (pick.status === 'asked') return [pick.reply]
+          if (pick.status === 'none') {
+            moveToIdle(state, scope.now.getTime())
+            return [pick.reply]
+          }
+          values[input.name] = pick.vehicle.id
+        } else {
+          const options = await resolveDependency(scope, input.name, tool)
+          if (options.length === 1) {
+            values[input.name] = options[0].value
+            continue
+          }
+          const label = humanize(input.name)
+          if (options.length > 1) {
+            const shown: ShownItem[] = options
+              .slice(0, 10)
+              .map((option) => ({ kind: 'option', id: String(option.value), label: option.label }))
+            moveToAwaitingSelection(state, shown, `param:${input.name}`)
+            return [
+              buildChoiceReply(
+                genericTexts.chooseParameter(label),
+                shown.map((item) => ({ title: item.label })),
+                options.length,
+              ),
+            ]
+          }
+          moveToCollectingSlots(state, [input.name])
+          const choices = input.enum?.slice(0, 10).join(', ')
+          return [{ text: genericTexts.askParameter(label, hintOf(input), choices) }]
+        }
+      }
+      if (mode === 'generic-write') {
+        const lines = Object.entries(values)
+          .filter(([name]) => !neededInputs(tool).find((input) => input.name === name)?.context)
+          .map(([name, value]) => `${humanize(name)}: ${formatValue(value)}`)
+        const summary = genericTexts.summary(toolTitle(tool), lines)
+        moveToAwaitingConfirmation(state, { tool: tool.id, summary })
+        return [
+          {
+            text: summary,
+            buttons: [
+              { id: 'confirm:yes', title: 'Da' },
+              { id: 'confirm:no', title: 'Ne' },
+            ],
+          },
+        ]
+      }
+      return this.execute(scope)
+    },
+
+    async execute(scope: TurnScope): Promise<Reply[]> {
+      const tool = toolOf(scope)
+      if (!tool) return []
+      const values = parameters(scope)
+      const request = buildRequest(scope, tool, values)
+      let result = await scope.tools.call(tool.id, { ...values }, () => scope.deps.fleet.request(request))
+      if (Array.isArray(result))
+        result = ownRows(result as Record<string, unknown>[], scope.user.personId, tool)
+      else if (result && typeof result === 'object' && Array.isArray((result as { Data?: unknown }).Data)) {
+        const envelope = result as { Data: Record<string, unknown>[]; Count?: number }
+        const own = ownRows(envelope.Data, scope.user.personId, tool)
+        result = { Data: own, Count: own.length === envelope.Data.length ? envelope.Count : own.length }
+      }
+      moveToIdle(scope.state, scope.now.getTime())
+      return [{ text: formatResult(tool, result) }]
+    },
+  }
+}
+
+export const genericReadFlow = createGenericToolFlow('generic-read')
+export const genericWriteFlow = createGenericToolFlow('generic-write')

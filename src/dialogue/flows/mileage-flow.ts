@@ -1,0 +1,72 @@
+import { extractMileage } from '../../nlu/extract-mileage.ts'
+import type { Reply } from '../../ports/messages.ts'
+import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
+import type { AbsorbPhase, Flow } from '../flow.ts'
+import { formatKm } from '../format/format-values.ts'
+import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
+import { confirmButtons } from '../texts/common-texts.ts'
+import { mileageTexts } from '../texts/write-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+
+/** More than this above the last reading is questioned (about a year of heavy driving). */
+export const IMPLAUSIBLE_JUMP_KM = 50_000
+const MAX_ODOMETER_KM = 2_000_000
+
+/** Record mileage: extracted or asked, lower or implausibly high values questioned, confirmed, recorded. */
+export const mileageFlow: Flow = {
+  name: 'mileage',
+
+  absorb(scope: TurnScope, phase: AbsorbPhase): boolean {
+    const expecting = phase === 'edit' || scope.state.missing.has('mileage')
+    const value = extractMileage(scope.text, { expectingMileage: expecting })
+    if (value === undefined || value < 0 || value > MAX_ODOMETER_KM) return false
+    scope.state.slots.mileage = value
+    return true
+  },
+
+  async advance(scope: TurnScope): Promise<Reply[]> {
+    const state = scope.state
+    const pick = pickVehicle(scope)
+    if (pick.status === 'asked') return [pick.reply]
+    if (pick.status === 'none') {
+      moveToIdle(state, scope.now.getTime())
+      return [pick.reply]
+    }
+    const vehicle = pick.vehicle
+    state.slots.vehicleId = vehicle.id
+    const label = vehicleLabel(vehicle)
+    const value = state.slots.mileage
+    if (typeof value !== 'number') {
+      const answered = state.missing.has('mileage')
+      moveToCollectingSlots(state, ['mileage'])
+      return [
+        {
+          text:
+            answered && scope.text.tokens.length > 0 ? `${mileageTexts.notANumber}` : mileageTexts.ask(label),
+        },
+      ]
+    }
+    let warning: string | undefined
+    const last = vehicle.mileageKm
+    if (last !== undefined && value < last) warning = mileageTexts.lower(formatKm(last))
+    else if (last !== undefined && value - last > IMPLAUSIBLE_JUMP_KM)
+      warning = mileageTexts.tooHigh(formatKm(last))
+    const summary = mileageTexts.summary(label, formatKm(value), warning)
+    moveToAwaitingConfirmation(state, { tool: 'post_AddMileage', summary })
+    return [{ text: summary, buttons: confirmButtons }]
+  },
+
+  async execute(scope: TurnScope): Promise<Reply[]> {
+    const { slots } = scope.state
+    const vehicle = scope.user.vehicles.find((candidate) => candidate.id === slots.vehicleId)
+    if (!vehicle || typeof slots.mileage !== 'number') return this.advance(scope)
+    const mileage = { vehicleId: vehicle.id, value: slots.mileage }
+    await scope.tools.call('post_AddMileage', { ...mileage }, () =>
+      scope.deps.fleet.addMileage(mileage, { tenantId: scope.user.tenantId }),
+    )
+    // MasterData now has a new LastMileage: the cached user context is stale.
+    scope.deps.invalidateUser?.(scope.user.personId)
+    moveToIdle(scope.state, scope.now.getTime())
+    return [{ text: mileageTexts.recorded(vehicleLabel(vehicle), formatKm(mileage.value)) }]
+  },
+}

@@ -1,0 +1,133 @@
+import type { FleetRecord } from '../../ports/fleet-api.ts'
+import type { ShownItem, ShownItemKind } from '../../store/conversation-state.ts'
+import { formatDate, formatDateTime, formatKm, formatMoney, formatPeriod } from '../format/format-values.ts'
+import type { TurnScope } from '../turn-scope.ts'
+
+export type PersonalKind = 'booking' | 'case' | 'trip' | 'expense'
+
+const LIST_ROWS = 50
+
+/** Owner fields per kind, as the API names them: the second check after the API's filter. */
+const OWNER_FIELDS: Readonly<Record<PersonalKind, readonly string[]>> = {
+  booking: ['AssignedToId'],
+  case: ['RaisedByAssigneeId', 'AssigneeId'],
+  trip: ['PersonId', 'DriverId'],
+  expense: ['PersonId', 'DriverId'],
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
+}
+
+/** True only when an owner field names the person: items without one are not shown as "mine". */
+export function belongsTo(kind: PersonalKind, record: Record<string, unknown>, personId: string): boolean {
+  const wanted = personId.toLowerCase()
+  return OWNER_FIELDS[kind].some(
+    (field) => typeof record[field] === 'string' && (record[field] as string).toLowerCase() === wanted,
+  )
+}
+
+export function ownerOf(
+  kind: PersonalKind,
+  record: Record<string, unknown>,
+  personId: string,
+): string | undefined {
+  return belongsTo(kind, record, personId) ? personId : undefined
+}
+
+/** One line describing an item, built from the fields the API returned; missing ones are left out. */
+export function describeItem(kind: PersonalKind, record: Record<string, unknown>): string {
+  const vehicle = [text(record.VehicleName), text(record.LicencePlate) && `(${text(record.LicencePlate)})`]
+    .filter(Boolean)
+    .join(' ')
+  switch (kind) {
+    case 'booking': {
+      const from = text(record.FromTime)
+      const to = text(record.ToTime)
+      const when =
+        from && to ? formatPeriod(from, to) : from ? `od ${formatDateTime(from)}` : 'termin nije dostupan'
+      return [`${when}`, vehicle].filter(Boolean).join(', ')
+    }
+    case 'case': {
+      const subject = text(record.Subject) ?? text(record.CaseTypeName) ?? 'Slučaj'
+      const status = text(record.CaseStatus)
+      const raised = text(record.RaisedOn)
+      return [`#${record.Id} ${subject}`, raised && formatDate(raised), status, vehicle]
+        .filter(Boolean)
+        .join(', ')
+    }
+    case 'trip': {
+      const start = text(record.StartTime)
+      const route = text(record.Route)
+      const distance = typeof record.Distance === 'number' ? formatKm(record.Distance) : undefined
+      return [start ? formatDateTime(start) : undefined, route, distance, vehicle].filter(Boolean).join(', ')
+    }
+    case 'expense': {
+      const date = text(record.ExpenseDate) ?? text(record.TransactionTime)
+      const type = text(record.ExpenseTypeName) ?? 'Trošak'
+      const amount = record.Amount !== undefined ? formatMoney(record.Amount) : undefined
+      return [date ? formatDate(date) : undefined, type, amount, text(record.PartnerName)]
+        .filter(Boolean)
+        .join(', ')
+    }
+  }
+}
+
+const SHOWN_KIND: Readonly<Record<PersonalKind, ShownItemKind>> = {
+  booking: 'booking',
+  case: 'case',
+  trip: 'trip',
+  expense: 'expense',
+}
+
+const TOOL_OF: Readonly<Record<PersonalKind, string>> = {
+  booking: 'get_VehicleCalendar',
+  case: 'get_Cases',
+  trip: 'get_Trips',
+  expense: 'get_Expenses',
+}
+
+export interface PersonalList {
+  items: Record<string, unknown>[]
+  /** Items of the user beyond those read (from the envelope's Count). */
+  total: number
+}
+
+/**
+ * The user's own items, newest first: filtered by the person on the API side (the fleet client's
+ * helpers) and checked again here, so another user's row never reaches a reply.
+ */
+export async function listPersonal(scope: TurnScope, kind: PersonalKind): Promise<PersonalList> {
+  const { fleet } = scope.deps
+  const { personId, tenantId } = scope.user
+  const options = { tenantId, paging: { first: 0, rows: LIST_ROWS } }
+  const list = await scope.tools.call(TOOL_OF[kind], { personId, rows: LIST_ROWS }, () => {
+    switch (kind) {
+      case 'booking':
+        return fleet.listBookings(personId, options)
+      case 'case':
+        return fleet.listCases(personId, options)
+      case 'trip':
+        return fleet.listTrips(personId, options)
+      case 'expense':
+        return fleet.listExpenses(personId, options)
+    }
+  })
+  const items = (list.items as FleetRecord[]).filter((item) => belongsTo(kind, item, personId))
+  const dropped = list.items.length - items.length
+  return { items, total: Math.max(items.length, list.count - dropped) }
+}
+
+export function toShownItem(
+  kind: PersonalKind,
+  record: Record<string, unknown>,
+  personId: string,
+): ShownItem {
+  return {
+    kind: SHOWN_KIND[kind],
+    id: String(record.Id),
+    label: describeItem(kind, record),
+    plate: text(record.LicencePlate),
+    ownerId: ownerOf(kind, record, personId),
+  }
+}

@@ -1,0 +1,111 @@
+import type { Reply } from '../../ports/messages.ts'
+import type { Vehicle } from '../../ports/user-context.ts'
+import type { ReadIntent } from '../detect-intent.ts'
+import { moveToIdle } from '../dialogue-state.ts'
+import type { Flow } from '../flow.ts'
+import { buildNumberedLines } from '../format/build-list-text.ts'
+import {
+  formatDate,
+  formatDateTime,
+  formatKm,
+  formatMoney,
+  textOrUnavailable,
+  UNAVAILABLE,
+} from '../format/format-values.ts'
+import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
+import { readTexts } from '../texts/read-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+import { describeItem, listPersonal, type PersonalKind } from './personal-items.ts'
+
+const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; empty: string }>> = {
+  'my-bookings': { kind: 'booking', title: readTexts.bookingsTitle, empty: readTexts.noBookings },
+  'my-cases': { kind: 'case', title: readTexts.casesTitle, empty: readTexts.noCases },
+  'my-trips': { kind: 'trip', title: readTexts.tripsTitle, empty: readTexts.noTrips },
+  'my-expenses': { kind: 'expense', title: readTexts.expensesTitle, empty: readTexts.noExpenses },
+}
+
+function dueLines(vehicle: Vehicle): string[] {
+  const activities = Array.isArray(vehicle.raw.PeriodicActivities) ? vehicle.raw.PeriodicActivities : []
+  const rows = activities
+    .map((activity) => ({
+      name: textOrUnavailable(activity.Name ?? activity.ActivityName ?? activity.Type),
+      due: typeof activity.DueDate === 'string' ? activity.DueDate : undefined,
+      dueMileage: typeof activity.DueMileage === 'number' ? activity.DueMileage : undefined,
+    }))
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
+  return rows.map((row) => {
+    const parts = [`${row.name}: ${row.due ? formatDate(row.due) : UNAVAILABLE}`]
+    if (row.dueMileage !== undefined) parts.push(`ili na ${formatKm(row.dueMileage)}`)
+    return parts.join(' ')
+  })
+}
+
+function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
+  const label = vehicleLabel(vehicle)
+  const raw = vehicle.raw
+  switch (intent) {
+    case 'mileage':
+      return readTexts.mileage(
+        label,
+        formatKm(vehicle.mileageKm),
+        vehicle.mileageAt ? formatDateTime(vehicle.mileageAt) : '',
+      )
+    case 'plate':
+      return readTexts.plate(vehicle.name, vehicle.plate ?? UNAVAILABLE)
+    case 'due-dates': {
+      const lines = dueLines(vehicle)
+      return lines.length === 0
+        ? readTexts.noDue(label)
+        : `${readTexts.dueTitle(label)}\n${lines.map((line) => `• ${line}`).join('\n')}`
+    }
+    case 'leasing':
+      return readTexts.leasing(
+        label,
+        textOrUnavailable(raw.ProviderName),
+        raw.ContractStart ? formatDate(raw.ContractStart) : UNAVAILABLE,
+        raw.ContractEnd ? formatDate(raw.ContractEnd) : UNAVAILABLE,
+        formatMoney(raw.MonthlyAmount),
+        formatKm(raw.MileageLimit),
+      )
+    default: {
+      const lines = [
+        readTexts.summaryTitle(vehicle.name),
+        `Registracija: ${vehicle.plate ?? UNAVAILABLE}`,
+        `VIN: ${vehicle.vin ?? UNAVAILABLE}`,
+        `Kilometraža: ${formatKm(vehicle.mileageKm)}`,
+        `Leasing kuća: ${textOrUnavailable(raw.ProviderName)}`,
+        `Kraj ugovora: ${raw.ContractEnd ? formatDate(raw.ContractEnd) : UNAVAILABLE}`,
+      ]
+      const due = dueLines(vehicle)
+      if (due.length > 0) lines.push(`Sljedeći rok: ${due[0]}`)
+      return lines.join('\n')
+    }
+  }
+}
+
+/** Templates for the high-traffic reads: the user's vehicle facts and "my" lists. */
+export const readFlow: Flow = {
+  name: 'read',
+  absorb() {
+    return false
+  },
+  async advance(scope: TurnScope): Promise<Reply[]> {
+    const intent = scope.state.slots.intent as ReadIntent
+    const personal = PERSONAL[intent]
+    if (personal) {
+      const list = await listPersonal(scope, personal.kind)
+      moveToIdle(scope.state, scope.now.getTime())
+      if (list.items.length === 0) return [{ text: personal.empty }]
+      const lines = list.items.map((item) => describeItem(personal.kind, item))
+      return [{ text: `${personal.title}\n${buildNumberedLines(lines, list.total)}` }]
+    }
+    const pick = pickVehicle(scope)
+    if (pick.status === 'asked') return [pick.reply]
+    moveToIdle(scope.state, scope.now.getTime())
+    if (pick.status === 'none') return [pick.reply]
+    return [{ text: vehicleTemplate(intent, pick.vehicle) }]
+  },
+  async execute() {
+    return []
+  },
+}

@@ -1,0 +1,60 @@
+/** Texts every flow shares: small talk, help, confirmation, cancel, feedback (Croatian). */
+
+export const CONFIRM_YES_ID = 'confirm:yes'
+export const CONFIRM_NO_ID = 'confirm:no'
+
+export const confirmButtons = [
+  { id: CONFIRM_YES_ID, title: 'Da' },
+  { id: CONFIRM_NO_ID, title: 'Ne' },
+]
+
+export const HELP_TEXT = [
+  'Mogu vam pomoći s:',
+  '• *kilometraža* – "koliko imam km", "unesi 45.000 km"',
+  '• *rezervacija* – "trebam auto sutra od 8 do 16", "slobodna vozila u petak"',
+  '• *prijava štete ili kvara* – "imam kvar na autu"',
+  '• *moji podaci* – "moje rezervacije", "moji slučajevi", "moja putovanja", "troškovi"',
+  '• *vozilo* – "tablice", "kad je servis", "kada istječe registracija", "lizing kuća"',
+  '• *otkazivanje* – "otkaži rezervaciju", "obriši slučaj"',
+  '',
+  'U svakom trenutku napišite *odustani* za prekid.',
+].join('\n')
+
+function firstName(displayName: string): string {
+  // Sandbox and MobilityOne names look like "CODE - Last, First"; greet by the first name.
+  const afterComma = displayName.split(',')[1]?.trim()
+  const name = afterComma || displayName.split(' - ').pop() || displayName
+  return name.trim().split(/\s+/)[0] ?? ''
+}
+
+export const commonTexts = {
+  greeting: (displayName: string) => {
+    const name = firstName(displayName)
+    return `Bok${name ? `, ${name}` : ''}! Kako vam mogu pomoći?`
+  },
+  thanks: () => 'Nema na čemu! Javite se ako trebate još nešto.',
+  goodbye: () => 'Doviđenja! Tu sam kad god zatrebate.',
+  help: () => HELP_TEXT,
+  onlyText: () => 'Za sada razumijem samo tekstualne poruke. Molim napišite što trebate.',
+  cancelled: () => 'U redu, odustao sam. Što još trebate?',
+  nothingToConfirm: () => 'Trenutačno nema ničega za potvrditi. Kako vam mogu pomoći?',
+  nothingToCancel: () => 'Nema ničega u tijeku. Kako vam mogu pomoći?',
+  flowExpired: () => 'Prethodni zahtjev je istekao zbog neaktivnosti, pa krećemo ispočetka.',
+  notUnderstood: () =>
+    'Nisam siguran što trebate. Možete pitati npr. "koliko imam km", "trebam auto sutra od 8 do 16" ili "moje rezervacije". Napišite *pomoć* za sve mogućnosti.',
+  confirmQuestion: () => 'Potvrđujete? (Da/Ne)',
+  confirmReminder: () =>
+    'Odgovorite s *Da* za potvrdu ili *Ne* za odustajanje. Možete i promijeniti podatak, npr. "od 10h" ili "bilješka: službeni put".',
+  selectionReminder: () =>
+    'Odaberite jednu od ponuđenih opcija (broj, naziv ili registraciju) ili napišite *odustani*.',
+  feedbackAsk: () =>
+    'Hvala što ste nam javili. Što nije bilo točno? Vaš komentar prosljeđujem administratorima.',
+  feedbackThanks: () => 'Hvala, zabilježio sam vaš komentar. Kako vam još mogu pomoći?',
+  feedbackNothing: () =>
+    'Žao mi je. Na što se odnosi primjedba? Postavite pitanje ponovno pa ću pokušati bolje.',
+  pendingAgain: () => 'Vraćamo se na potvrdu:',
+  noVehicle: () =>
+    'Nemate dodijeljeno vozilo u sustavu MobilityOne. Obratite se administratoru voznog parka.',
+  whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
+  notYours: () => 'Ta stavka ne pripada vama, pa je ne mogu mijenjati.',
+}

@@ -1,0 +1,60 @@
+/** Texts of the mileage, case and delete flows (Croatian). */
+export const mileageTexts = {
+  ask: (vehicle: string) => `Koliko kilometara trenutačno pokazuje brojčanik vozila *${vehicle}*?`,
+  notANumber: 'Nisam prepoznao broj kilometara. Napišite npr. "45.000".',
+  summary: (vehicle: string, km: string, warning: string | undefined) =>
+    [
+      `*Unos kilometraže*`,
+      `Vozilo: ${vehicle}`,
+      `Kilometraža: ${km}`,
+      warning ? `\n⚠️ ${warning}` : undefined,
+      '',
+      'Potvrđujete? (Da/Ne)',
+    ]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+  lower: (last: string) => `To je manje od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
+  tooHigh: (last: string) =>
+    `To je puno više od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
+  recorded: (vehicle: string, km: string) => `Zabilježeno ✅ Kilometraža vozila ${vehicle}: *${km}*.`,
+}
+
+export const caseTexts = {
+  askDescription: (subject: string) => `Opišite ukratko što se dogodilo (${subject.toLowerCase()}).`,
+  summary: (subject: string, vehicle: string | undefined, description: string) =>
+    [
+      `*Prijava: ${subject}*`,
+      vehicle ? `Vozilo: ${vehicle}` : undefined,
+      `Opis: ${description}`,
+      '',
+      'Potvrđujete? (Da/Ne)',
+    ]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+  created: (id: string | undefined) =>
+    id ? `Prijava je zaprimljena ✅ Broj slučaja: *${id}*.` : 'Prijava je zaprimljena ✅',
+  subjects: { fault: 'Kvar', damage: 'Šteta', problem: 'Problem' },
+}
+
+export const deleteTexts = {
+  none: {
+    booking: 'Nemate rezervacija koje se mogu otkazati.',
+    case: 'Nemate slučajeva.',
+    trip: 'Nemate putovanja.',
+  },
+  choose: {
+    booking: 'Koju rezervaciju želite otkazati?',
+    case: 'Koji slučaj želite obrisati?',
+    trip: 'Koje putovanje želite obrisati?',
+  },
+  sure: {
+    booking: (label: string) => `Jeste li sigurni da želite otkazati rezervaciju:\n${label}?`,
+    case: (label: string) => `Jeste li sigurni da želite obrisati slučaj:\n${label}?`,
+    trip: (label: string) => `Jeste li sigurni da želite obrisati putovanje:\n${label}?`,
+  },
+  done: {
+    booking: 'Rezervacija je otkazana ✅',
+    case: 'Slučaj je obrisan ✅',
+    trip: 'Putovanje je obrisano ✅',
+  },
+}

@@ -1,0 +1,44 @@
+import type { NormalizedText } from '../nlu/normalize-text.ts'
+import type { FleetApi } from '../ports/fleet-api.ts'
+import type { InboundMessage, Reply } from '../ports/messages.ts'
+import type { UserContext } from '../ports/user-context.ts'
+import type { ToolRegistry } from '../registry/tool-registry.ts'
+import type { SearchResult } from '../search/tool-search.ts'
+import type { ConversationState } from '../store/conversation-state.ts'
+import type { ConversationStore } from '../store/conversation-store.ts'
+import type { FeedbackStore } from './feedback-store.ts'
+import type { ProviderCache } from './provider-cache.ts'
+import type { ToolRecorder } from './tool-recorder.ts'
+
+/** Tool retrieval as the engine needs it (the `ToolSearch` class satisfies it). */
+export interface ToolFinder {
+  search(text: string, options?: { top?: number }): SearchResult
+}
+
+/** Everything the engine is given: ports only, no I/O of its own. */
+export interface DialogueDeps {
+  fleet: FleetApi
+  store: ConversationStore
+  registry?: ToolRegistry
+  search?: ToolFinder
+  feedback?: FeedbackStore
+  /** Drops the cached user context after our own change to MasterData (mileage). */
+  invalidateUser?: (personId: string) => void
+  /** Provider-index results per user, bounded (see provider-cache.ts). */
+  providerCache?: ProviderCache
+  /** History entries loaded per turn (for feedback and context). */
+  historyLimit?: number
+}
+
+/** One turn's working set; flows read the message and change `state` in place. */
+export interface TurnScope {
+  inbound: InboundMessage
+  user: UserContext
+  state: ConversationState
+  text: NormalizedText
+  now: Date
+  tools: ToolRecorder
+  deps: DialogueDeps
+}
+
+export type StepReplies = Reply[]

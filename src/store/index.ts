@@ -1,0 +1,7 @@
+export * from './conversation-state.ts'
+export * from './conversation-store.ts'
+export * from './memory-conversation-store.ts'
+export * from './redis-conversation-store.ts'
+export * from './slot-aliases.ts'
+export * from './state-codec.ts'
+export * from './store-keys.ts'

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { detectIntent } from '../../../src/dialogue/detect-intent.ts'
+import { normalizeText } from '../../../src/nlu/normalize-text.ts'
+
+const intent = (text: string) => {
+  const found = detectIntent(normalizeText(text))
+  return found?.kind === 'read' ? found.read : found?.write
+}
+
+describe('detectIntent', () => {
+  it.each([
+    ['koliko imam km', 'mileage'],
+    ['stanje kilometraže', 'mileage'],
+    ['koja mi je registracija', 'plate'],
+    ['tablice', 'plate'],
+    ['kada istječe registracija', 'due-dates'],
+    ['kad je servis', 'due-dates'],
+    ['koja je lizing kuca', 'leasing'],
+    ['do kada traje ugovor', 'leasing'],
+    ['mjesečna rata', 'leasing'],
+    ['podaci o vozilu', 'vehicle-summary'],
+    ['moje rezervacije', 'my-bookings'],
+    ['moji slucajevi', 'my-cases'],
+    ['moja putovanja', 'my-trips'],
+    ['troskovi', 'my-expenses'],
+    ['slobodna vozila sutra od 8 do 16', 'free-vehicles'],
+    ['trebam auto sutra od 8 do 16', 'booking'],
+    ['rezerviraj mi vozilo u petak', 'booking'],
+    ['unesi 45000 km', 'mileage'],
+    ['kilometraza 45.000', 'mileage'],
+    ['imam kvar na autu', 'case'],
+    ['prijavi štetu', 'case'],
+    ['otkaži rezervaciju', 'cancel-booking'],
+    ['obriši slučaj', 'delete-case'],
+    ['izbriši putovanje', 'delete-trip'],
+  ])('%s -> %s', (text, expected) => {
+    expect(intent(text)).toBe(expected)
+  })
+
+  it('leaves everything else to tool retrieval', () => {
+    expect(detectIntent(normalizeText('tko je voditelj organizacijske jedinice'))).toBeUndefined()
+  })
+})

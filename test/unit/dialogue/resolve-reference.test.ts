@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { resolveReference } from '../../../src/dialogue/resolve-reference.ts'
+import { normalizeText } from '../../../src/nlu/normalize-text.ts'
+import type { ShownItem } from '../../../src/store/conversation-state.ts'
+
+const items: ShownItem[] = [
+  {
+    kind: 'vehicle',
+    id: 'a',
+    label: 'Volkswagen Passat Variant (ZG-1234-AB)',
+    plate: 'ZG-1234-AB',
+    vin: 'WVWZZZ3CZWE123456',
+  },
+  { kind: 'vehicle', id: 'b', label: 'Toyota Corolla (ST-782-CD)', plate: 'ST-782-CD' },
+  { kind: 'vehicle', id: 'c', label: 'Škoda Octavia (ZG-5521-KL)', plate: 'ZG-5521-KL' },
+]
+const pick = (text: string, replyId?: string) => {
+  const match = resolveReference(normalizeText(text), items, replyId)
+  return match.status === 'matched' ? `${match.item.id}:${match.by}` : match.status
+}
+
+describe('resolveReference', () => {
+  it.each([
+    ['1', 'a:ordinal'],
+    ['drugo', 'b:ordinal'],
+    ['3.', 'c:ordinal'],
+    ['broj 2', 'b:ordinal'],
+    ['zadnji', 'c:ordinal'],
+    ['ZG-1234-AB', 'a:exact'],
+    ['zg1234ab', 'a:exact'],
+    ['WVWZZZ3CZWE123456', 'a:exact'],
+    ['Passat', 'a:substring'],
+    ['škoda', 'c:prefix'],
+    ['octavia', 'c:substring'],
+    ['5521', 'c:substring'],
+  ])('%s -> %s', (text, expected) => {
+    expect(pick(text)).toBe(expected)
+  })
+
+  it('takes a tapped list row by its position', () => {
+    expect(pick('Toyota', 'pick:3')).toBe('c:ordinal')
+  })
+
+  it('finds nothing for an out-of-range ordinal or an unknown name', () => {
+    expect(pick('7')).toBe('none')
+    expect(pick('Mercedes')).toBe('none')
+  })
+
+  it('reports a tie as ambiguous', () => {
+    const twins: ShownItem[] = [
+      { kind: 'vehicle', id: 'x', label: 'Opel Astra (ZG-1-A)' },
+      { kind: 'vehicle', id: 'y', label: 'Opel Astra (ZG-2-B)' },
+    ]
+    expect(resolveReference(normalizeText('astra'), twins).status).toBe('ambiguous')
+  })
+})
