@@ -40,7 +40,11 @@ export const conversations = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('conversations_phone_last_idx').on(table.phone, table.lastMessageAt)],
+  (table) => [
+    index('conversations_phone_last_idx').on(table.phone, table.lastMessageAt),
+    // Admin: the most recent conversations first.
+    index('conversations_last_message_idx').on(table.lastMessageAt),
+  ],
 )
 
 export const messages = pgTable(
@@ -63,6 +67,8 @@ export const messages = pgTable(
     index('messages_conversation_created_idx').on(table.conversationId, table.createdAt),
     index('messages_role_idx').on(table.role),
     index('messages_conversation_role_idx').on(table.conversationId, table.role),
+    // Admin overview: messages per day and role over a time range (index-only scan).
+    index('messages_created_role_idx').on(table.createdAt, table.role),
   ],
 )
 
@@ -86,6 +92,16 @@ export const toolExecutions = pgTable(
     index('tool_executions_executed_at_idx').on(table.executedAt),
     index('tool_executions_tool_success_idx').on(table.toolName, table.success),
     index('tool_executions_conversation_idx').on(table.conversationId),
+    // Admin: a transcript joins tool calls by turn; the tool filter pages by time per tool.
+    index('tool_executions_turn_idx').on(table.turnId),
+    index('tool_executions_tool_time_idx').on(table.toolName, table.executedAt),
+    // Covers the per-tool statistics over a time range (index-only scan).
+    index('tool_executions_time_stats_idx').on(
+      table.executedAt,
+      table.toolName,
+      table.success,
+      table.durationMs,
+    ),
   ],
 )
 
@@ -107,7 +123,11 @@ export const feedbackReports = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [index('feedback_reports_reviewed_idx').on(table.reviewed, table.createdAt)],
+  (table) => [
+    index('feedback_reports_reviewed_idx').on(table.reviewed, table.createdAt),
+    // GDPR export and erase find a person's reports by phone.
+    index('feedback_reports_phone_idx').on(table.phone),
+  ],
 )
 
 export const auditLog = pgTable(
@@ -121,7 +141,11 @@ export const auditLog = pgTable(
     ip: text('ip'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('audit_log_at_idx').on(table.at)],
+  (table) => [
+    index('audit_log_at_idx').on(table.at),
+    // GDPR erase rewrites the entries that name the erased person.
+    index('audit_log_target_idx').on(table.target),
+  ],
 )
 
 /** Inbound dedupe for embedded mode (Redis SET NX does this job when Redis is configured). */

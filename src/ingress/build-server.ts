@@ -1,5 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import type { AdminOptions } from '../admin/admin-options.ts'
+import { registerAdmin } from '../admin/register-admin.ts'
 import type { Metrics } from '../observability/metrics.ts'
 import type { DevOutbox } from '../ports/dev-outbox.ts'
 import type { InboundQueue } from '../ports/inbound-queue.ts'
@@ -22,6 +24,8 @@ export interface ServerOptions {
     recordDeliveryReport?: (report: DeliveryReport) => Promise<unknown>
   }
   dev?: { outbox: DevOutbox; drivers?: () => Promise<SeededDriver[]> }
+  /** The operator dashboard and its API under /admin. */
+  admin?: AdminOptions
 }
 
 /** Builds the HTTP app without listening, so tests use inject() and roles choose what to mount. */
@@ -46,5 +50,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerDevRoutes(app, options.dev)
     await registerWebChatRoutes(app)
   }
+  if (options.admin) await registerAdmin(app, options.admin)
   return app
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { adminConfigSchema } from './admin.ts'
 import { channelConfigSchema } from './channel.ts'
 import { coreConfigSchema } from './core.ts'
 import { fleetConfigSchema } from './fleet.ts'
@@ -10,6 +11,7 @@ export const configSchema = coreConfigSchema
   .extend(fleetConfigSchema.shape)
   .extend(searchConfigSchema.shape)
   .extend(llmConfigSchema.shape)
+  .extend(adminConfigSchema.shape)
 
 export type Config = z.infer<typeof configSchema>
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { AdminOptions } from '../../admin/admin-options.ts'
 import { buildServer } from '../../ingress/build-server.ts'
 import type { Adapters } from '../create-adapters.ts'
 
@@ -7,6 +8,8 @@ export interface HttpRoleOptions {
   dev: boolean
   port: number
   drivers?: () => Promise<{ phone: string; name: string; note?: string }[]>
+  /** Mounts the dashboard under /admin. */
+  admin?: AdminOptions
 }
 
 export async function startHttp(adapters: Adapters, options: HttpRoleOptions): Promise<FastifyInstance> {
@@ -25,6 +28,7 @@ export async function startHttp(adapters: Adapters, options: HttpRoleOptions): P
         }
       : undefined,
     dev: options.dev ? { outbox: adapters.devOutbox, drivers: options.drivers } : undefined,
+    admin: options.admin,
   })
   await app.listen({ port: options.port, host: config.HOST })
   adapters.onClose(() => app.close())
