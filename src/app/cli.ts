@@ -1,5 +1,11 @@
 import { Command } from 'commander'
+import { registerAdminCommands } from './commands/admin.ts'
+import { registerEvalCommand } from './commands/eval.ts'
+import { registerRegistryCommand } from './commands/registry.ts'
 import { registerRoleCommands, registerToolingCommands } from './commands/roles.ts'
+import { registerSandboxCommand } from './commands/sandbox.ts'
+import { registerScenarioCommand } from './commands/scenarios.ts'
+import { registerToolsCommand } from './commands/tools.ts'
 
 const program = new Command()
 program.name('m1').description('MobilityOne WhatsApp assistant for fleet drivers').showHelpAfterError()
@@ -7,5 +13,11 @@ program.name('m1').description('MobilityOne WhatsApp assistant for fleet drivers
 registerRoleCommands(program)
 registerToolingCommands(program)
 // Feature commands register here, one line each.
+registerAdminCommands(program)
+registerSandboxCommand(program)
+registerRegistryCommand(program)
+registerToolsCommand(program)
+registerEvalCommand(program)
+registerScenarioCommand(program)
 
 await program.parseAsync(process.argv)

@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import { createPersonalDataRegistry } from '../admin/gdpr/personal-data-registry.ts'
+import { registerCoreHolders } from '../admin/gdpr/register-core-holders.ts'
 import { createInfobipSender } from '../channels/infobip/index.ts'
 import { type Database, openDatabase } from '../db/database.ts'
 import { createPgDeduper } from '../db/pg-deduper.ts'
@@ -13,16 +15,22 @@ import { createRedisDevOutbox } from '../outbound/redis-dev-outbox.ts'
 import type { DevOutbox } from '../ports/dev-outbox.ts'
 import type { InboundQueue, OutboundQueue } from '../ports/inbound-queue.ts'
 import type { MessageDeliverer } from '../ports/message-deliverer.ts'
+import type { PersonalDataRegistry } from '../ports/personal-data.ts'
 import type { RateLimiter } from '../ports/rate-limiter.ts'
 import { createMemoryQueues } from '../queue/memory-inbound-queue.ts'
 import { createMemoryRateLimiter } from '../queue/memory-rate-limiter.ts'
 import { createRedisInboundQueue } from '../queue/redis-inbound-queue.ts'
 import { createRedisOutboundQueue } from '../queue/redis-outbound-queue.ts'
 import { createRedisRateLimiter } from '../queue/redis-rate-limiter.ts'
+import { sharedSpecsDirectory } from '../registry/spec-sources.ts'
+import { type RunningSandbox, startSandbox } from '../sandbox/mobilityone/index.ts'
 import type { Config } from './config/index.ts'
 
 export interface Adapters {
+  /** Effective config: with no MOBILITY_API_URL it points at the in-process simulated tenant. */
   config: Config
+  /** The simulated MobilityOne tenant, when this process runs one. */
+  sandbox?: RunningSandbox
   log: Logger
   metrics: Metrics
   database: Database
@@ -34,6 +42,8 @@ export interface Adapters {
   deliverer: MessageDeliverer
   redis?: Redis
   checks: ReadinessCheck[]
+  /** Stores of personal data register here so GDPR export and erase reach them all. */
+  personalData: PersonalDataRegistry
   /** Closers run in reverse order of creation. */
   onClose(closer: () => Promise<void>): void
   close(): Promise<void>
@@ -54,11 +64,36 @@ function connectRedis(url: string, name: string): Redis {
 export async function createAdapters(
   config: Config,
   role: string,
-  options: { devOutboxOnly?: boolean } = {},
+  options: { devOutboxOnly?: boolean; upstream?: boolean } = {},
 ): Promise<Adapters> {
   const log = createLogger({ level: config.LOG_LEVEL, role })
   const metrics = createMetrics(role)
   const closers: (() => Promise<void>)[] = [async () => metrics.close()]
+  let sandbox: RunningSandbox | undefined
+  if (options.upstream && !config.MOBILITY_API_URL) {
+    // The default local run: a simulated MobilityOne tenant on a free loopback port.
+    sandbox = await startSandbox({
+      port: 0,
+      seed: config.SANDBOX_SEED,
+      tokenTtlSeconds: config.SANDBOX_TOKEN_TTL_SECONDS,
+      latencyMs: config.SANDBOX_LATENCY_MS,
+      latencyJitterMs: config.SANDBOX_LATENCY_JITTER_MS,
+      // With the real specs at hand the sandbox also answers every catalogue operation generically,
+      // so whatever tool retrieval picks can run end to end in the local run.
+      specsDir: config.SANDBOX_SPECS_DIR ?? sharedSpecsDirectory(),
+    })
+    closers.push(() => sandbox!.close())
+    config = {
+      ...config,
+      MOBILITY_API_URL: sandbox.url,
+      MOBILITY_AUTH_URL: `${sandbox.url}/sso/connect/token`,
+      MOBILITY_CLIENT_ID: sandbox.clientId,
+      MOBILITY_CLIENT_SECRET: sandbox.clientSecret,
+      MOBILITY_TENANT_ID: config.MOBILITY_TENANT_ID ?? sandbox.tenantIds[0],
+      IDENTITY_TENANT_IDS: config.IDENTITY_TENANT_IDS ?? sandbox.tenantIds.join(','),
+    }
+    log.info({ url: sandbox.url }, 'simulated MobilityOne tenant running in-process')
+  }
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
   closers.push(() => database.close())
   if (database.kind === 'embedded') await database.migrate()
@@ -95,6 +130,7 @@ export async function createAdapters(
       prefix: config.REDIS_PREFIX,
       claimIdleMs: config.QUEUE_CLAIM_IDLE_MS,
       sentTtlSeconds: config.DEDUPE_TTL_SECONDS,
+      senderLeaseMs: config.PARTITION_LEASE_MS,
     })
     rateLimiter = createRedisRateLimiter({
       redis: main,
@@ -126,8 +162,8 @@ export async function createAdapters(
       maxAttempts: config.SEND_MAX_ATTEMPTS,
     })
     deliverer = {
-      async deliver(message) {
-        const result = await sender.send(message)
+      async deliver(message, deliverOptions) {
+        const result = await sender.send(message, { skipMessageIds: deliverOptions?.skipMessageIds })
         return {
           status: result.status,
           httpStatus: result.httpStatus,
@@ -140,8 +176,20 @@ export async function createAdapters(
     deliverer = createDevOutboxDeliverer(devOutbox)
   }
 
+  const personalData = createPersonalDataRegistry()
+  registerCoreHolders(personalData, {
+    db: database.db,
+    devOutbox,
+    rateLimiter,
+    inbound,
+    redis,
+    prefix: config.REDIS_PREFIX,
+    partitions: config.QUEUE_PARTITIONS,
+  })
+
   return {
     config,
+    sandbox,
     log,
     metrics,
     database,
@@ -153,6 +201,7 @@ export async function createAdapters(
     deliverer,
     redis,
     checks,
+    personalData,
     onClose(closer) {
       closers.push(closer)
     },

@@ -5,6 +5,7 @@ import { createIdentityGate } from '../identity/create-identity-gate.ts'
 import { createDrizzleDirectory } from '../identity/drizzle-directory.ts'
 import { createPersonResolver } from '../identity/person-resolver.ts'
 import { createUserContextProvider } from '../identity/user-context-provider.ts'
+import { createLlmPath } from '../llm/create-llm-path.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
 import { openRegistry } from '../registry/open-registry.ts'
 import { ToolSearch } from '../search/tool-search.ts'
@@ -65,6 +66,7 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     feedback: createDrizzleFeedbackStore(adapters.database.db),
     invalidateUser: (personId) => contexts.invalidate(personId),
     providerCache: new ProviderCache(),
+    llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
   return withTestTurnDelay(gate(engine), config.M1_TEST_TURN_DELAY_MS)

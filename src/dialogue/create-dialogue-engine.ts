@@ -1,4 +1,5 @@
 import { isFleetError } from '../fleet/fleet-errors.ts'
+import type { LlmPath } from '../llm/create-llm-path.ts'
 import { detectComplaint } from '../nlu/detect-complaint.ts'
 import { detectConfirmation } from '../nlu/detect-confirmation.ts'
 import { detectSmallTalk } from '../nlu/detect-small-talk.ts'
@@ -6,12 +7,14 @@ import { normalizeText } from '../nlu/normalize-text.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { TurnResult } from '../ports/turn-handler.ts'
 import type { UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
+import type { Tool } from '../registry/tool.ts'
 import { type ConversationState, newConversationState } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
+import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { resolveReference } from './resolve-reference.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
@@ -20,6 +23,10 @@ import { ToolRecorder } from './tool-recorder.ts'
 import type { DialogueDeps, TurnScope } from './turn-scope.ts'
 
 const DEFAULT_HISTORY_LIMIT = 6
+/** Tools offered to the LLM: the few retrieval found, never the catalogue. */
+const LLM_TOP_K = 8
+/** Retrieval scores at or above this carry a routing convention's bonus: a sure match. */
+const CONVENTION_SCORE = 1000
 /** Below this score a retrieved tool is a guess, not an answer. */
 const MIN_TOOL_SCORE = 1
 
@@ -46,7 +53,16 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     const text = inboundText(inbound)
     const loaded = await deps.store.loadTurn(key, historyLimit, now.getTime())
     const state = loaded.state ?? newConversationState(now.getTime())
-    const scope: TurnScope = { inbound, user, state, text: normalizeText(text), now, tools, deps }
+    const scope: TurnScope = {
+      inbound,
+      user,
+      state,
+      text: normalizeText(text),
+      now,
+      tools,
+      deps,
+      history: loaded.history,
+    }
 
     let replies: Reply[]
     if (!text) {
@@ -77,6 +93,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     return {
       replies,
       toolExecutions: tools.executions,
+      ...(scope.llmUsage ? { llm: scope.llmUsage } : {}),
       personId: user.personId,
       tenantId: user.tenantId,
       displayName: user.displayName,
@@ -269,7 +286,18 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
 async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   const { search, registry } = scope.deps
   if (!search || !registry) return [{ text: commonTexts.notUnderstood() }]
-  const result = search.search(scope.text.original, { top: 3 })
+  const result = search.search(scope.text.original, { top: scope.deps.llm ? LLM_TOP_K : 3 })
+  if (!result.noTool && scope.deps.llm) {
+    const confidence = retrievalConfidence(result.hits)
+    if (confidence < scope.deps.llm.confidenceThreshold) {
+      const answered = await answerWithLlm(
+        scope,
+        scope.deps.llm,
+        result.hits.map((hit) => hit.tool),
+      )
+      if (answered) return answered
+    }
+  }
   if (result.noTool) {
     if (result.noTool.kind === 'own-name')
       return [{ text: `Vaše ime u sustavu: *${scope.user.displayName}*` }]
@@ -315,4 +343,65 @@ async function recordFeedbackComment(scope: TurnScope, cancelled: boolean): Prom
     await scope.deps.feedback?.addComment(id, maskPersonalData(scope.text.original, [scope.user.displayName]))
   }
   return [{ text: commonTexts.feedbackThanks() }]
+}
+
+/**
+ * How sure the deterministic path is of its tool: 0 without a usable hit, 1 for a routing
+ * convention, otherwise the top hit's share of the two best scores (a clear winner is near 1).
+ */
+export function retrievalConfidence(hits: readonly { score: number }[]): number {
+  const [first, second] = hits
+  if (!first || first.score < MIN_TOOL_SCORE) return 0
+  if (first.score >= CONVENTION_SCORE) return 1
+  return second ? first.score / (first.score + second.score) : 1
+}
+
+/**
+ * The LLM path: reads run through the same scoped client, a write enters the generic write flow
+ * (always confirmed), and any failure returns undefined so the deterministic path answers.
+ */
+async function answerWithLlm(scope: TurnScope, llm: LlmPath, tools: Tool[]): Promise<Reply[] | undefined> {
+  const { user } = scope
+  const vehicles = user.vehicles.map((vehicle) => `${vehicle.name} ${vehicle.plate}`).join('; ')
+  const outcome = await llm.run(
+    {
+      text: scope.text.original,
+      userSummary: `${user.displayName}; vozila: ${vehicles || 'nema'}`,
+      stateSummary: scope.state.flow ? `flow ${scope.state.flow}, state ${scope.state.state}` : undefined,
+      history: scope.history.slice(-(scope.deps.historyLimit ?? DEFAULT_HISTORY_LIMIT)).map((entry) => ({
+        role: entry.role,
+        text: entry.text,
+      })),
+      tools,
+    },
+    {
+      runReadTool: async (tool, args) => {
+        const context = contextValues(scope, tool)
+        if ('missingVehicle' in context) return { ok: false, error: 'the user must first say which vehicle' }
+        try {
+          return { ok: true, data: await runScopedTool(scope, tool, { ...args, ...context }) }
+        } catch (error) {
+          return { ok: false, error: isFleetError(error) ? error.code : String(error) }
+        }
+      },
+      formatResult,
+    },
+  )
+  scope.llmUsage = {
+    model: llm.model,
+    promptTokens: outcome.usage.promptTokens,
+    completionTokens: outcome.usage.completionTokens,
+    costUsd: outcome.costUsd,
+    outcome: outcome.kind,
+  }
+  if (outcome.kind === 'answer') return [{ text: outcome.text }]
+  if (outcome.kind === 'confirm') {
+    const now = scope.now.getTime()
+    moveToIdle(scope.state, now)
+    moveToFlow(scope.state, 'generic-write', now)
+    scope.state.slots.tool = outcome.tool.id
+    scope.state.slots.params = { ...outcome.arguments }
+    return FLOWS.get('generic-write')!.advance(scope)
+  }
+  return undefined
 }

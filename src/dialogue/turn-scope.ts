@@ -1,11 +1,13 @@
+import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { NormalizedText } from '../nlu/normalize-text.ts'
 import type { FleetApi } from '../ports/fleet-api.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
+import type { LlmUsageRecord } from '../ports/turn-handler.ts'
 import type { UserContext } from '../ports/user-context.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
 import type { SearchResult } from '../search/tool-search.ts'
 import type { ConversationState } from '../store/conversation-state.ts'
-import type { ConversationStore } from '../store/conversation-store.ts'
+import type { ConversationStore, HistoryEntry } from '../store/conversation-store.ts'
 import type { FeedbackStore } from './feedback-store.ts'
 import type { ProviderCache } from './provider-cache.ts'
 import type { ToolRecorder } from './tool-recorder.ts'
@@ -28,6 +30,8 @@ export interface DialogueDeps {
   providerCache?: ProviderCache
   /** History entries loaded per turn (for feedback and context). */
   historyLimit?: number
+  /** The optional LLM path for what the deterministic path is not confident about. */
+  llm?: LlmPath
 }
 
 /** One turn's working set; flows read the message and change `state` in place. */
@@ -39,6 +43,10 @@ export interface TurnScope {
   now: Date
   tools: ToolRecorder
   deps: DialogueDeps
+  /** The last history entries, oldest first (context for the LLM path). */
+  history: readonly HistoryEntry[]
+  /** Filled when this turn called the LLM. */
+  llmUsage?: LlmUsageRecord
 }
 
 export type StepReplies = Reply[]

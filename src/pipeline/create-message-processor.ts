@@ -55,6 +55,7 @@ export function createMessageProcessor(options: MessageProcessorOptions): Proces
         ms: Math.round(execution.durationMs),
         ok: execution.success,
       })),
+      ...(result.llm ? { llm: result.llm } : {}),
     }
     const replies = result.replies.map(
       (reply: Reply, index): OutboundMessage => ({

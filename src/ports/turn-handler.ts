@@ -10,6 +10,14 @@ export interface ToolExecutionRecord {
   at: Date
 }
 
+export interface LlmUsageRecord {
+  model: string
+  promptTokens: number
+  completionTokens: number
+  costUsd: number
+  outcome: string
+}
+
 export interface TurnContext {
   turnId: string
   log: Logger
@@ -19,6 +27,8 @@ export interface TurnContext {
 export interface TurnResult {
   replies: Reply[]
   toolExecutions?: ToolExecutionRecord[]
+  /** Set when the turn used the LLM: tokens and estimated cost, kept with the turn's messages. */
+  llm?: LlmUsageRecord
   /** Person this turn resolved to, when known (for records). */
   personId?: string
   tenantId?: string

@@ -17,7 +17,10 @@ export async function runChat(phoneArgument: string): Promise<void> {
     process.exit(2)
   }
   const config = configFromEnvironment()
-  const adapters = await createAdapters({ ...config, LOG_LEVEL: 'warn' }, 'chat', { devOutboxOnly: true })
+  const adapters = await createAdapters({ ...config, LOG_LEVEL: 'warn' }, 'chat', {
+    devOutboxOnly: true,
+    upstream: true,
+  })
   startPipeline(adapters, await createTurnHandler(adapters))
   const seen = new Set((await adapters.devOutbox.list(phone, 200)).map((message) => message.messageId))
   const terminal = createInterface({ input: process.stdin, output: process.stdout })

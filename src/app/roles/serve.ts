@@ -1,15 +1,25 @@
+import { listSeededDrivers, type RunningSandbox } from '../../sandbox/mobilityone/index.ts'
 import { createAdapters } from '../create-adapters.ts'
+import { createAdminOptions } from '../create-admin-options.ts'
 import { createTurnHandler } from '../create-turn-handler.ts'
 import { configFromEnvironment } from '../environment.ts'
 import { handleShutdown } from './handle-shutdown.ts'
 import { startHttp } from './start-http.ts'
 import { startPipeline } from './start-pipeline.ts'
 
+function seededDrivers(sandbox: RunningSandbox) {
+  return listSeededDrivers(sandbox.dataset).map((driver) => ({
+    phone: driver.whatsapp,
+    name: driver.displayName,
+    note: [driver.plates.join(', ') || 'bez vozila', driver.tenantName].join(' · '),
+  }))
+}
+
 export type Role = 'serve' | 'webhook' | 'worker'
 
 export async function runRole(role: Role): Promise<void> {
   const config = configFromEnvironment()
-  const adapters = await createAdapters(config, role)
+  const adapters = await createAdapters(config, role, { upstream: role !== 'webhook' })
   handleShutdown(adapters)
   const devRoutes = config.NODE_ENV !== 'production' && config.DEV_ROUTES
   if (role === 'serve' || role === 'worker') {
@@ -20,6 +30,9 @@ export async function runRole(role: Role): Promise<void> {
       webhook: true,
       dev: devRoutes && role === 'serve',
       port: config.PORT,
+      drivers: adapters.sandbox ? async () => seededDrivers(adapters.sandbox!) : undefined,
+      // The all-in-one process carries the dashboard; the internet-facing webhook role never does.
+      admin: role === 'serve' ? await createAdminOptions(adapters, { required: false }) : undefined,
     })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

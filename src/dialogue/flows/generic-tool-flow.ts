@@ -190,7 +190,44 @@ async function resolveDependency(
   return options
 }
 
-function formatResult(tool: Tool, result: unknown): string {
+/**
+ * Runs a tool scoped to the user: the request filtered by the person where the API allows it, and
+ * only the user's own rows kept. The generic flows and the LLM path both call the API through here.
+ */
+export async function runScopedTool(
+  scope: TurnScope,
+  tool: Tool,
+  values: Record<string, unknown>,
+): Promise<unknown> {
+  const request = buildRequest(scope, tool, values)
+  let result = await scope.tools.call(tool.id, { ...values }, () => scope.deps.fleet.request(request))
+  if (Array.isArray(result)) result = ownRows(result as Record<string, unknown>[], scope.user.personId, tool)
+  else if (result && typeof result === 'object' && Array.isArray((result as { Data?: unknown }).Data)) {
+    const envelope = result as { Data: Record<string, unknown>[]; Count?: number }
+    const own = ownRows(envelope.Data, scope.user.personId, tool)
+    result = { Data: own, Count: own.length === envelope.Data.length ? envelope.Count : own.length }
+  }
+  return result
+}
+
+/** Context inputs the user never types: person, tenant, and the vehicle when the user has exactly one. */
+export function contextValues(
+  scope: TurnScope,
+  tool: Tool,
+): Record<string, unknown> | { missingVehicle: true } {
+  const values: Record<string, unknown> = {}
+  for (const input of neededInputs(tool)) {
+    if (input.context === 'person') values[input.name] = scope.user.personId
+    else if (input.context === 'tenant') values[input.name] = scope.user.tenantId
+    else if (input.context === 'vehicle') {
+      if (scope.user.vehicles.length !== 1) return { missingVehicle: true }
+      values[input.name] = scope.user.vehicles[0]!.id
+    }
+  }
+  return values
+}
+
+export function formatResult(tool: Tool, result: unknown): string {
   const title = genericTexts.resultTitle(toolTitle(tool))
   const envelope = result as { Data?: unknown } | undefined
   const rows = Array.isArray(result) ? result : Array.isArray(envelope?.Data) ? envelope.Data : undefined
@@ -325,16 +362,7 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
     async execute(scope: TurnScope): Promise<Reply[]> {
       const tool = toolOf(scope)
       if (!tool) return []
-      const values = parameters(scope)
-      const request = buildRequest(scope, tool, values)
-      let result = await scope.tools.call(tool.id, { ...values }, () => scope.deps.fleet.request(request))
-      if (Array.isArray(result))
-        result = ownRows(result as Record<string, unknown>[], scope.user.personId, tool)
-      else if (result && typeof result === 'object' && Array.isArray((result as { Data?: unknown }).Data)) {
-        const envelope = result as { Data: Record<string, unknown>[]; Count?: number }
-        const own = ownRows(envelope.Data, scope.user.personId, tool)
-        result = { Data: own, Count: own.length === envelope.Data.length ? envelope.Count : own.length }
-      }
+      const result = await runScopedTool(scope, tool, parameters(scope))
       moveToIdle(scope.state, scope.now.getTime())
       return [{ text: formatResult(tool, result) }]
     },

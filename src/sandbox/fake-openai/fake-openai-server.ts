@@ -23,8 +23,10 @@ export interface RecordedRequest {
 export interface FakeOpenAi {
   url: string
   requests: RecordedRequest[]
-  /** Queue replies for the next chat-completion requests, in order. */
-  script(...replies: ScriptedReply[]): void
+  /** Queue replies for the next chat-completion requests, in order; a function sees the request body. */
+  script(...replies: (ScriptedReply | ((body: Record<string, unknown>) => ScriptedReply))[]): void
+  /** Drops replies still queued (between tests). */
+  clearScript(): void
   /** Vector returned for an embeddings input (default: a deterministic hash-based vector). */
   setEmbedding(fn: (input: string) => number[]): void
   close(): Promise<void>
@@ -40,7 +42,7 @@ function defaultEmbedding(input: string, dimensions = 16): number[] {
 /** An OpenAI-compatible server on loopback: chat completions with tool calls, and embeddings. */
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = []
-  const queue: ScriptedReply[] = []
+  const queue: (ScriptedReply | ((body: Record<string, unknown>) => ScriptedReply))[] = []
   let embedding = (input: string) => defaultEmbedding(input)
   let callCounter = 0
   const pendingTimers = new Set<NodeJS.Timeout>()
@@ -79,7 +81,15 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         send(response, 200, {
           object: 'list',
           model: body.model,
-          data: inputs.map((input, index) => ({ object: 'embedding', index, embedding: embedding(input) })),
+          // The openai SDK asks for base64 unless told otherwise, and decodes it as float32s.
+          data: inputs.map((input, index) => ({
+            object: 'embedding',
+            index,
+            embedding:
+              body.encoding_format === 'base64'
+                ? Buffer.from(Float32Array.from(embedding(input)).buffer).toString('base64')
+                : embedding(input),
+          })),
           usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
         })
         return
@@ -88,7 +98,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         send(response, 404, { error: { message: `no route ${url.pathname}` } })
         return
       }
-      const reply = queue.shift() ?? { content: 'OK' }
+      const next = queue.shift() ?? { content: 'OK' }
+      const reply = typeof next === 'function' ? next(body) : next
       const answer = () => {
         if (reply.status && reply.status >= 400) {
           send(
@@ -151,6 +162,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     url: `http://127.0.0.1:${port}`,
     requests,
     script: (...replies) => queue.push(...replies),
+    clearScript: () => {
+      queue.length = 0
+    },
     setEmbedding(fn) {
       embedding = fn
     },
