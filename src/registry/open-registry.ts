@@ -21,7 +21,11 @@ export async function openRegistry(settings: RegistrySettings): Promise<LoadedRe
     sources,
     services,
     fetchSpec: settings.fetchSpec,
-    cacheDir: settings.cache === false || !settings.dataDir ? undefined : join(settings.dataDir),
+    // ':memory:' is the in-memory database, not a directory: no registry cache then.
+    cacheDir:
+      settings.cache === false || !settings.dataDir || settings.dataDir === ':memory:'
+        ? undefined
+        : join(settings.dataDir),
     onProgress: settings.onProgress,
   })
 }
