@@ -1,15 +1,27 @@
 // Tool retrieval benchmark: our BM25F search vs minisearch over the same tool documents, on the
 // real specs and the dev queries. Prints one JSON line (human summary on stderr).
+// With --dense, tool documents are also embedded through the fake OpenAI-compatible server
+// (deterministic 1536-d vectors: the plumbing, memory and fused latency are measured, not the
+// quality of a real model) and the int8 matrix size per tool is reported.
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
+import OpenAI from 'openai'
+import { createOpenAiEmbedder } from '../src/llm/openai-chat-model.ts'
 import { loadRegistry } from '../src/registry/load-registry.ts'
 import { DEFAULT_SERVICES, sharedSpecsDirectory } from '../src/registry/spec-sources.ts'
+import { startFakeOpenAi } from '../src/sandbox/fake-openai/fake-openai-server.ts'
+import { HybridToolSearch } from '../src/search/hybrid-tool-search.ts'
 import { evaluateRouting, parseRoutingCases, type RoutingCase } from '../src/search/routing-evaluation.ts'
 import { DOCUMENT_FIELDS } from '../src/search/tool-document.ts'
 import { type SearchResult, ToolSearch } from '../src/search/tool-search.ts'
 
 const json = process.argv.includes('--json')
+const dense = process.argv.includes('--dense')
+const DENSE_DIMENSIONS = 1536
 const specs = process.env.SPECS ?? sharedSpecsDirectory()
 if (!specs) throw new Error('no specs: set SPECS or provide ../shared/mobilityone/specs')
 const evalDir = fileURLToPath(new URL('../../shared/eval/', import.meta.url))
@@ -92,6 +104,55 @@ const oursLatency = latency((text) => ours.search(text, { top: 5 }), rounds)
 const miniLatency = latency(miniSearch, rounds)
 const round1 = (value: number) => Math.round(value * 10) / 10
 
+/** Deterministic pseudo-random vector per text, like an embedding model's (no meaning). */
+function fakeVector(text: string): number[] {
+  const vector = new Array<number>(DENSE_DIMENSIONS)
+  let seed = 2166136261
+  for (let i = 0; i < text.length; i++) seed = Math.imul(seed ^ text.charCodeAt(i), 16777619)
+  for (let i = 0; i < DENSE_DIMENSIONS; i++) {
+    seed = Math.imul(seed ^ (seed >>> 15), 2246822507)
+    vector[i] = ((seed >>> 0) / 2 ** 32) * 2 - 1
+  }
+  return vector
+}
+
+let denseFigures: Record<string, number | boolean | null> = {
+  embeddings_bytes_per_tool: null,
+}
+if (dense) {
+  const fake = await startFakeOpenAi()
+  fake.setEmbedding(fakeVector)
+  const dataDir = await mkdtemp(join(tmpdir(), 'm1-bench-dense-'))
+  try {
+    const embedder = createOpenAiEmbedder(
+      new OpenAI({ apiKey: 'bench', baseURL: `${fake.url}/v1` }),
+      'fake-1536',
+    )
+    let begin = performance.now()
+    const { search: hybrid } = await HybridToolSearch.open(ours, embedder, { dataDir })
+    const embedMs = performance.now() - begin
+    begin = performance.now()
+    const reopened = await HybridToolSearch.open(ours, embedder, { dataDir })
+    const cachedMs = performance.now() - begin
+    await hybrid.prime(cases.map((item) => item.query))
+    const hybridLatency = latency((text) => hybrid.searchPrimed(text, { top: 5 }), rounds)
+    denseFigures = {
+      embeddings_dimensions: hybrid.matrix.dimensions,
+      embeddings_bytes_per_tool: hybrid.matrix.bytesPerRow,
+      embeddings_float64_bytes_per_tool: hybrid.matrix.dimensions * 8,
+      embeddings_matrix_bytes: hybrid.matrix.values.byteLength + hybrid.matrix.scales.byteLength,
+      embeddings_build_ms: round1(embedMs),
+      embeddings_cached_load_ms: round1(cachedMs),
+      embeddings_cache_hit: reopened.fromCache,
+      hybrid_p50_us: round1(hybridLatency.p50),
+      hybrid_p99_us: round1(hybridLatency.p99),
+    }
+  } finally {
+    await fake.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
 const result = {
   tools: tools.length,
   queries: cases.length,
@@ -109,12 +170,15 @@ const result = {
   ours_index_bytes: ours.index.approximateBytes(),
   ours_heap_bytes: Math.max(0, oursHeap),
   minisearch_heap_bytes: Math.max(0, miniHeap),
-  embeddings_bytes_per_tool: null,
+  ...denseFigures,
 }
 process.stderr.write(
   `ours: build ${result.ours_build_ms} ms, p50 ${result.ours_p50_us} µs, p99 ${result.ours_p99_us} µs, top1 ${result.ours_top1}, recall@5 ${result.ours_recall5}\n` +
     `minisearch: build ${result.minisearch_build_ms} ms, p50 ${result.minisearch_p50_us} µs, p99 ${result.minisearch_p99_us} µs, top1 ${result.minisearch_top1}, recall@5 ${result.minisearch_recall5}\n` +
-    `speed ratio at p50: ${result.speed_ratio_p50}x\n`,
+    `speed ratio at p50: ${result.speed_ratio_p50}x\n` +
+    (dense
+      ? `dense (fake ${DENSE_DIMENSIONS}-d vectors): ${denseFigures.embeddings_bytes_per_tool} bytes/tool (float64: ${denseFigures.embeddings_float64_bytes_per_tool}), fused p50 ${denseFigures.hybrid_p50_us} µs, p99 ${denseFigures.hybrid_p99_us} µs, cache hit on reload: ${denseFigures.embeddings_cache_hit}\n`
+      : ''),
 )
 process.stdout.write(`${JSON.stringify(result)}\n`)
 if (!json) process.stderr.write('(use --json for the JSON line only on stdout; it is printed either way)\n')

@@ -14,6 +14,9 @@ export interface Database {
   close(): Promise<void>
 }
 
+/** Arbitrary, fixed: the advisory lock every migrating process takes. */
+const MIGRATION_LOCK_KEY = 7_310_042
+
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
 
 /** PostgreSQL when a URL is given, else embedded PGlite persisted under dataDir (or in memory for ':memory:'). */
@@ -33,7 +36,17 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder }),
+    migrate: async () => {
+      // Several processes (or test files) may migrate one database at once: serialise them.
+      const client = await pool.connect()
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+        await migrate(drizzle(client, { schema }), { migrationsFolder })
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {})
+        client.release()
+      }
+    },
     ping: async () => {
       await pool.query('select 1')
     },

@@ -4,6 +4,7 @@ import { foldDiacritics } from './fold-diacritics.ts'
 export const NUMBER_TOKEN = '#num'
 export const PLATE_TOKEN = '#plate'
 export const DATE_TOKEN = '#date'
+export const EMAIL_TOKEN = '#email'
 
 export interface AnalysedText {
   /** Folded text with values masked: what the phrase matcher reads. */
@@ -13,21 +14,28 @@ export interface AnalysedText {
   numbers: number[]
   plates: string[]
   dates: string[]
+  emails: string[]
 }
 
-// Compiled once. Croatian plates: ZG1234AB, ZG 1234-AB, ST-123-A.
+// Compiled once. E-mail addresses first: their parts must not read as words or numbers.
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g
+// Croatian plates: ZG1234AB, ZG 1234-AB, ST-123-A.
 const PLATE = /\b([a-z]{2})[\s-]?(\d{3,4})[\s-]?([a-z]{1,2})\b/g
 const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{4}\.?)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/g
 const NUMBER = /\b\d+(?:[.,]\d+)*\b/g
 const TOKEN = /[a-z0-9#]+/g
 const THOUSANDS = /[.,](?=\d{3}\b)/g
 
-/** Folds, masks plates, dates and numbers (keeping their values), and splits into word tokens. */
+/** Folds, masks e-mail addresses, plates, dates and numbers (keeping their values), and splits into word tokens. */
 export function analyseText(text: string): AnalysedText {
   const plates: string[] = []
   const dates: string[] = []
   const numbers: number[] = []
-  let masked = foldDiacritics(text)
+  const emails: string[] = []
+  let masked = foldDiacritics(text).replace(EMAIL, (whole) => {
+    emails.push(whole)
+    return ` ${EMAIL_TOKEN} `
+  })
   masked = masked.replace(PLATE, (whole, region: string, digits: string, suffix: string) => {
     // `km 1234 a` is not a plate: plates start with a region code, never with `km`.
     if (region === 'km') return whole
@@ -42,5 +50,5 @@ export function analyseText(text: string): AnalysedText {
     numbers.push(Number(whole.replace(THOUSANDS, '').replace(',', '.')))
     return ` ${NUMBER_TOKEN} `
   })
-  return { masked, tokens: masked.match(TOKEN) ?? [], numbers, plates, dates }
+  return { masked, tokens: masked.match(TOKEN) ?? [], numbers, plates, dates, emails }
 }

@@ -4,6 +4,7 @@ export type FieldWeights = Readonly<Record<DocumentField, number>>
 
 export const DEFAULT_FIELD_WEIGHTS: FieldWeights = {
   entity: 3,
+  pair: 0.5,
   action: 2.2,
   parameter: 0.8,
   text: 0.35,
@@ -16,6 +17,7 @@ export const DEFAULT_FIELD_WEIGHTS: FieldWeights = {
  */
 export const DEFAULT_FIELD_B: FieldWeights = {
   entity: 0.75,
+  pair: 0.5,
   action: 0.75,
   parameter: 0.5,
   text: 0.3,

@@ -5,6 +5,8 @@ import type { LexiconEntry } from './lexicon/hr.ts'
 /** What a lexicon word stands for: document terms and query signals (`%...`). */
 export interface LexiconTargets {
   terms: readonly string[]
+  /** Per term, how strongly the word means it (`average:0.5` in the lexicon; 1 by default). */
+  weights: readonly number[]
   signals: readonly string[]
 }
 
@@ -24,20 +26,35 @@ export interface PhraseMatch {
 
 const MIN_PREFIX = 2
 const FUZZY_MIN_LENGTH = 5
+/** A prefix key shorter than this is too short to guess from (`file*` would swallow `filtrirati`). */
+const FUZZY_MIN_PREFIX = 5
 const MAX_RESOLVED = 20_000
+
+const WEIGHTED_TERM = /^([^:]+):(\d*\.?\d+)$/
 
 function parseTargets(targets: string): LexiconTargets {
   const parts = targets.split(/\s+/).filter(Boolean)
-  return {
-    terms: parts.filter((part) => !part.startsWith('%')),
-    signals: parts.filter((part) => part.startsWith('%')),
+  const terms: string[] = []
+  const weights: number[] = []
+  for (const part of parts) {
+    if (part.startsWith('%')) continue
+    const weighted = WEIGHTED_TERM.exec(part)
+    terms.push(weighted ? weighted[1]! : part)
+    weights.push(weighted ? Number(weighted[2]) : 1)
   }
+  return { terms, weights, signals: parts.filter((part) => part.startsWith('%')) }
 }
 
 function mergeTargets(a: LexiconTargets | undefined, b: LexiconTargets): LexiconTargets {
   if (!a) return b
+  const weightOf = new Map<string, number>()
+  for (const targets of [a, b])
+    targets.terms.forEach((term, index) => {
+      weightOf.set(term, Math.max(weightOf.get(term) ?? 0, targets.weights[index]!))
+    })
   return {
-    terms: [...new Set([...a.terms, ...b.terms])],
+    terms: [...weightOf.keys()],
+    weights: [...weightOf.values()],
     signals: [...new Set([...a.signals, ...b.signals])],
   }
 }
@@ -135,7 +152,7 @@ export class CompiledLexicon {
   private addFuzzyKey(key: string, targets: LexiconTargets, prefix: boolean): void {
     // Verbs and question words are short and common: a guessed verb would flip the method.
     if (targets.terms.length === 0) return
-    if (key.length < FUZZY_MIN_LENGTH - 1 || this.fuzzyKeys.has(key)) return
+    if (key.length < (prefix ? FUZZY_MIN_PREFIX : FUZZY_MIN_LENGTH - 1) || this.fuzzyKeys.has(key)) return
     this.fuzzyKeys.set(key, { targets, prefix })
     for (const gram of new Set(trigramsOf(key))) {
       const keys = this.trigramIndex.get(gram)
@@ -197,6 +214,8 @@ export class CompiledLexicon {
     const stem = stemCroatian(token)
     const stemmed = this.stems.get(stem)
     if (stemmed) return { targets: stemmed, kind: 'stem', key: stem }
+    // A function word is never a misspelt domain word (`prema` is not `oprema`).
+    if (this.stopwords.has(token)) return undefined
     return token.length >= FUZZY_MIN_LENGTH ? this.fuzzy(token) : undefined
   }
 
@@ -213,6 +232,8 @@ export class CompiledLexicon {
     let bestDistance = limit + 1
     for (const [key, count] of shared) {
       if (count < 2) continue
+      // Typos rarely hit the first letter; requiring it keeps unrelated words apart.
+      if (key[0] !== token[0]) continue
       const entry = this.fuzzyKeys.get(key)!
       // A prefix key is compared with the token's start (one longer or shorter for an insertion).
       const candidates = entry.prefix

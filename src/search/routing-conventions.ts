@@ -28,7 +28,7 @@ const reads = (query: QueryUnderstanding) => query.method === undefined || query
 
 const MILEAGE_ENTRY_WORDS = set('mileage vehicle')
 const MY_VEHICLE_WORDS = set(
-  'vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest',
+  'vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
 const NEEDS_POSSESSIVE = set('contract service maintenance equipment vehicle vin brand model')

@@ -5,13 +5,15 @@ import { CompiledLexicon } from './compiled-lexicon.ts'
 import { CROATIAN_LEXICON, type LexiconEntry, STOPWORDS } from './lexicon/hr.ts'
 import { decideNoTool, type NoToolDecision } from './no-tool-decision.ts'
 import { ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
-import { buildToolDocument, type DocumentField, type ToolDocument } from './tool-document.ts'
+import { buildToolDocuments, type DocumentField, type ToolDocument } from './tool-document.ts'
 import { type QueryUnderstanding, understandQuery, type WordExplanation } from './understand-query.ts'
 
 export interface SearchHit {
   id: string
   score: number
   tool: Tool
+  /** Set when a routing convention put this tool first (fusion keeps such hits in front). */
+  convention?: string
   /** Present with `explain`: why this tool ranked here. */
   explanation?: {
     matched: Partial<Record<DocumentField, string[]>>
@@ -55,13 +57,24 @@ function methodFactor(wanted: HttpMethod | undefined, actual: HttpMethod): numbe
  * otherwise the collection-level sibling is the better first step.
  */
 const ID_PRIOR = 0.85
+/** A list read when the message points at one item ("s ID-om 5"): the `/{id}` sibling fits better. */
+const COLLECTION_PRIOR = 0.92
 /** `DELETE /X` removes many items at once: an ordinary "obriši X" means one item. */
 const BULK_DELETE_PRIOR = 0.9
 /** `POST /X/multipatch` changes several items: a sibling of PUT/PATCH, not an "add". */
 const MULTIPATCH_FACTOR = 0.8
 /** Each path word beyond the entity (`GroupBy`, `documents`) makes an unmatched tool a bit less likely. */
 const ACTION_WORD_PRIOR = 0.04
-const PATH_PARAMETER = /\{[^}]+\}/
+/**
+ * Lookups (`/Lookup/PartnerTypeId`: id-name pairs for a form's select box) serve forms, not
+ * people: they come first only when the message asks for a code list or names no other tool.
+ */
+const LOOKUP_PRIOR = 0.8
+/** Counting tools (`NumOf...`, `/Count`) answer "koliko"; a "koji/prikaži" wants the items. */
+const COUNT_PRIOR = 0.85
+const COUNT_PATH = /NumOf|\/Count$/
+/** Path parameters that name one item (`{id}`, `{documentId}`); `{year}`, `{on}`, `{from}` do not. */
+const ITEM_PARAMETER = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/
 
 /**
  * Offline tool retrieval for Croatian messages. Everything that depends only on the catalogue is
@@ -71,7 +84,7 @@ export class ToolSearch {
   readonly lexicon: CompiledLexicon
   readonly index: Bm25Index
   readonly documents: readonly ToolDocument[]
-  private readonly tools: readonly Tool[]
+  readonly tools: readonly Tool[]
   private readonly positionOf = new Map<string, number>()
   private readonly conventions: readonly RoutingConvention[]
   // Scratch buffers reused by every query (queries run one at a time on the event loop).
@@ -80,21 +93,26 @@ export class ToolSearch {
   private readonly needsItemId: Uint8Array
   private readonly specificityPrior: Float32Array
   private readonly isMultipatch: Uint8Array
+  /** Per tool: 1 a lookup, 2 a counting tool, 0 otherwise (see the priors above). */
+  private readonly kind: Uint8Array
 
   constructor(registry: ToolRegistry, options: ToolSearchOptions = {}) {
     this.tools = registry.all()
     for (const [position, tool] of this.tools.entries()) this.positionOf.set(tool.id, position)
     this.lexicon = new CompiledLexicon(options.lexicon ?? CROATIAN_LEXICON, options.stopwords ?? STOPWORDS)
-    this.documents = this.tools.map(buildToolDocument)
+    this.documents = buildToolDocuments(this.tools)
     this.index = new Bm25Index(this.documents, options.bm25)
     this.conventions = options.conventions ?? ROUTING_CONVENTIONS
-    this.needsItemId = Uint8Array.from(this.tools, (tool) => (PATH_PARAMETER.test(tool.path) ? 1 : 0))
+    this.needsItemId = Uint8Array.from(this.tools, (tool) => (ITEM_PARAMETER.test(tool.path) ? 1 : 0))
     this.isMultipatch = Uint8Array.from(this.tools, (tool) =>
       tool.path.toLowerCase().endsWith('/multipatch') ? 1 : 0,
     )
+    this.kind = Uint8Array.from(this.tools, (tool) =>
+      tool.entity.toLowerCase() === 'lookup' ? 1 : COUNT_PATH.test(tool.path) ? 2 : 0,
+    )
     this.specificityPrior = Float32Array.from(
       this.documents,
-      (document) => 1 - ACTION_WORD_PRIOR * Math.min(5, document.action.length),
+      (document) => 1 - ACTION_WORD_PRIOR * Math.min(5, document.pathActionWords),
     )
     this.scores = new Float32Array(this.tools.length)
     this.seen = new Uint8Array(this.tools.length)
@@ -138,9 +156,25 @@ export class ToolSearch {
 
     // One pass: apply the method factor and keep the k best in a small sorted array.
     const best: { doc: number; score: number; factor: number }[] = []
-    const namesItem = query.termSet.has('id') || query.numbers.length > 0 || query.plates.length > 0
+    // "s ID-om 5", "detalji ...": one item is meant. A bare number is weaker ("10 rezultata").
+    const pointsAtItem = query.termSet.has('id') || query.signals.has('%detail')
+    const namesItem =
+      pointsAtItem ||
+      (query.numbers.length > 0 && !query.signals.has('%paging')) ||
+      query.plates.length > 0 ||
+      query.emails.length > 0
     const bulk =
-      query.termSet.has('criteria') || query.termSet.has('multipatch') || query.signals.has('%list')
+      query.termSet.has('criteria') ||
+      query.termSet.has('bulk') ||
+      query.termSet.has('multipatch') ||
+      query.signals.has('%list')
+    const kindPrior = [
+      1,
+      query.termSet.has('lookup') ? 1 : LOOKUP_PRIOR,
+      query.signals.has('%howmany') || query.termSet.has('num') || query.termSet.has('count')
+        ? 1
+        : COUNT_PRIOR,
+    ]
     for (const doc of touched) {
       const tool = this.tools[doc]!
       const factor =
@@ -148,13 +182,16 @@ export class ToolSearch {
           ? MULTIPATCH_FACTOR
           : methodFactor(query.method, tool.method)) *
         this.specificityPrior[doc]! *
+        kindPrior[this.kind[doc]!]! *
         (this.needsItemId[doc]
           ? namesItem || tool.method !== 'get'
             ? 1
             : ID_PRIOR
           : tool.method === 'delete' && !bulk
             ? BULK_DELETE_PRIOR
-            : 1)
+            : tool.method === 'get' && pointsAtItem
+              ? COLLECTION_PRIOR
+              : 1)
       const score = scores[doc]! >= CONVENTION_BONUS ? scores[doc]! : scores[doc]! * factor
       scores[doc] = 0
       seen[doc] = 0
@@ -167,6 +204,7 @@ export class ToolSearch {
     const hits = best.map(({ doc, score, factor }): SearchHit => {
       const tool = this.tools[doc]!
       const hit: SearchHit = { id: tool.id, score: Math.round(score * 1000) / 1000, tool }
+      if (convention && leading.includes(doc)) hit.convention = convention
       if (options.explain) {
         hit.explanation = {
           matched: this.index.matchedFields(doc, query.terms),

@@ -1,8 +1,9 @@
 import type { HttpMethod } from '../registry/tool.ts'
-import { analyseText, DATE_TOKEN, NUMBER_TOKEN, PLATE_TOKEN } from './analyse-text.ts'
+import { analyseText, DATE_TOKEN, EMAIL_TOKEN, NUMBER_TOKEN, PLATE_TOKEN } from './analyse-text.ts'
 import type { WeightedTerm } from './bm25-index.ts'
-import type { CompiledLexicon, MatchKind } from './compiled-lexicon.ts'
+import type { CompiledLexicon, LexiconTargets, MatchKind } from './compiled-lexicon.ts'
 import { singularise } from './identifier-words.ts'
+import { pairTerm } from './tool-document.ts'
 
 /** How much a term found each way counts: a guessed typo less than an exact word. */
 const MATCH_WEIGHT: Readonly<Record<MatchKind | 'phrase' | 'raw', number>> = {
@@ -28,6 +29,23 @@ const SIGNAL_TERMS: readonly [string, string, number][] = [
   ['%howmany', 'agg', 0.5],
   ['%available', 'available', 0.5],
 ]
+/**
+ * Words inside quotes are values (a name, a filter value: `kategorija 'putovanje'`), not the
+ * thing asked for; they still count a little, since a quoted field name can help.
+ */
+const QUOTED_WEIGHT = 0.4
+/**
+ * "po/prema X" names a key (grouping, sorting, filtering: "grupiraj vozila po tipu", "po
+ * mjesecu"), not the collection asked for: X counts less, up to the next punctuation mark.
+ */
+const KEY_WEIGHT = 0.5
+const PAIR_MIN_WEIGHT = 0.7
+/** An address is a stronger cue than the word "e-mail": it is the value a tool is called with. */
+const EMAIL_WEIGHT = 1.5
+const KEY_MARKERS: ReadonlySet<string> = new Set(['po', 'prema'])
+/** One pass over the text: a quote mark, a clause-ending mark, or a word. */
+const SCAN = /(['"\u201c\u201d\u201e\u2018\u2019])|([.,;:!?()])|([a-z0-9#]+)/g
+
 /** "koji/koje/koja" after the first word is a relative clause: "obriši stavke koje ...". */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set([
   'koji',
@@ -58,6 +76,7 @@ export interface QueryUnderstanding {
   numbers: number[]
   plates: string[]
   dates: string[]
+  emails: string[]
   words: WordExplanation[]
   /** Words neither in the lexicon nor in the index. */
   unknown: string[]
@@ -75,19 +94,42 @@ export function understandQuery(
   const signals = new Set<string>()
   const words: WordExplanation[] = []
   const unknown: string[] = []
-  const addTerms = (terms: readonly string[], weight: number) => {
-    for (const term of terms) if (weight > (weights.get(term) ?? 0)) weights.set(term, weight)
+  const addTerms = (targets: LexiconTargets, weight: number) => {
+    targets.terms.forEach((term, index) => {
+      const value = weight * targets.weights[index]!
+      if (value > (weights.get(term) ?? 0)) weights.set(term, value)
+    })
   }
   for (const phrase of phrases) {
-    addTerms(phrase.targets.terms, MATCH_WEIGHT.phrase)
+    addTerms(phrase.targets, MATCH_WEIGHT.phrase)
     for (const signal of phrase.targets.signals) signals.add(signal)
     words.push({ word: phrase.phrase, via: 'phrase', key: phrase.phrase, ...phrase.targets })
   }
-  for (const token of rest.match(/[a-z0-9#]+/g) ?? []) {
-    if (token === NUMBER_TOKEN || token === PLATE_TOKEN || token === DATE_TOKEN) continue
+  let quoted = false
+  let key = false
+  let content = 0
+  SCAN.lastIndex = 0
+  for (let scanned = SCAN.exec(rest); scanned !== null; scanned = SCAN.exec(rest)) {
+    if (scanned[1] !== undefined) {
+      quoted = !quoted
+      continue
+    }
+    if (scanned[2] !== undefined) {
+      key = false
+      continue
+    }
+    const token = scanned[3]!
+    if (token === NUMBER_TOKEN || token === PLATE_TOKEN || token === DATE_TOKEN || token === EMAIL_TOKEN)
+      continue
+    if (content > 0 && KEY_MARKERS.has(token)) {
+      key = true
+      continue
+    }
+    content++
+    const factor = quoted ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
     const match = lexicon.resolveWord(token)
     if (match) {
-      addTerms(match.targets.terms, MATCH_WEIGHT[match.kind])
+      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor)
       for (const signal of match.targets.signals) signals.add(signal)
       words.push({ word: token, via: match.kind, key: match.key, ...match.targets })
       continue
@@ -96,7 +138,7 @@ export function understandQuery(
     // English words and identifiers typed as such ("trips", "dashboard") match the index directly.
     const raw = singularise(token)
     if (vocabulary.has(raw)) {
-      addTerms([raw], MATCH_WEIGHT.raw)
+      weights.set(raw, Math.max(weights.get(raw) ?? 0, MATCH_WEIGHT.raw * factor))
       words.push({ word: token, via: 'raw', key: raw, terms: [raw], signals: [] })
     } else unknown.push(token)
   }
@@ -118,11 +160,23 @@ export function understandQuery(
   // "Obriši X koji nemaju ..." deletes by a condition, unless an id names the item.
   const tokens = analysed.tokens
   const relative = tokens.slice(1).some((token) => RELATIVE_PRONOUNS.has(token))
-  if (method === 'delete' && relative && !weights.has('id') && !weights.has('criteria'))
+  if (method === 'delete' && relative && !weights.has('id') && (weights.get('criteria') ?? 0) < 0.6)
     weights.set('criteria', 0.6)
+  // An e-mail address identifies a person: tools looked up by e-mail fit.
+  if (analysed.emails.length > 0) weights.set('email', EMAIL_WEIGHT)
   // Soft terms implied by signals: they rank, but do not count as words the user wrote.
   for (const [signal, term, weight] of SIGNAL_TERMS) {
     if (signals.has(signal) && !weights.has(term)) weights.set(term, weight)
+  }
+  // Two query words that together name a compound entity (`tip dokumenta` -> DocumentTypes).
+  // Only words the user asked with (not quoted values or "po X" keys) pair up.
+  const written = [...termSet].filter((term) => weights.get(term)! >= PAIR_MIN_WEIGHT)
+  for (let i = 0; i < written.length; i++) {
+    for (let j = i + 1; j < written.length; j++) {
+      const pair = pairTerm(written[i]!, written[j]!)
+      if (vocabulary.has(pair))
+        weights.set(pair, Math.min(weights.get(written[i]!)!, weights.get(written[j]!)!))
+    }
   }
   const terms = [...weights].map(([term, weight]) => ({ term, weight }))
   return {
@@ -131,6 +185,7 @@ export function understandQuery(
     signals,
     method,
     numbers: analysed.numbers,
+    emails: analysed.emails,
     plates: analysed.plates,
     dates: analysed.dates,
     words,

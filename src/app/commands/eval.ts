@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { openRegistry } from '../../registry/open-registry.ts'
 import { evaluateRouting, parseRoutingCases } from '../../search/routing-evaluation.ts'
-import { ToolSearch } from '../../search/tool-search.ts'
+import { configFromEnvironment } from '../environment.ts'
 import { registrySettingsFromConfig } from './registry-settings.ts'
+import { toolSearchFromConfig } from './tool-search-from-config.ts'
 
 export function registerEvalCommand(program: Command): void {
   const evaluation = program.command('eval').description('measure the assistant on labelled data')
@@ -16,8 +17,13 @@ export function registerEvalCommand(program: Command): void {
     .action(async (options: { data: string; specs?: string; json?: boolean }) => {
       const cases = parseRoutingCases(await readFile(options.data, 'utf8'))
       const { registry } = await openRegistry(registrySettingsFromConfig(options.specs))
-      const search = new ToolSearch(registry)
-      const { misses, ...figures } = evaluateRouting(cases, (text) => search.search(text, { top: 5 }))
+      const { lexical, hybrid } = await toolSearchFromConfig(registry, configFromEnvironment())
+      // With dense retrieval, all queries are embedded up front (one request); the latency then
+      // measures the fused search itself, not the embeddings endpoint.
+      if (hybrid) await hybrid.prime(cases.map((item) => item.query))
+      const { misses, ...figures } = evaluateRouting(cases, (text) =>
+        hybrid ? hybrid.searchPrimed(text, { top: 5 }) : lexical.search(text, { top: 5 }),
+      )
       if (options.json) {
         process.stdout.write(`${JSON.stringify(figures)}\n`)
         return

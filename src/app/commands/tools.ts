@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
 import { openRegistry } from '../../registry/open-registry.ts'
-import { ToolSearch } from '../../search/tool-search.ts'
+import { configFromEnvironment } from '../environment.ts'
 import { registrySettingsFromConfig } from './registry-settings.ts'
+import { toolSearchFromConfig } from './tool-search-from-config.ts'
 
 export function registerToolsCommand(program: Command): void {
   const tools = program.command('tools').description('tool retrieval')
@@ -15,9 +16,12 @@ export function registerToolsCommand(program: Command): void {
     .action(
       async (text: string, options: { top: string; explain?: boolean; json?: boolean; specs?: string }) => {
         const { registry } = await openRegistry(registrySettingsFromConfig(options.specs))
-        const search = new ToolSearch(registry)
+        const { lexical, hybrid } = await toolSearchFromConfig(registry, configFromEnvironment())
+        const searchOptions = { top: Number(options.top) || 5, explain: options.explain }
+        // Embed the query first, so the timing below is the search itself, not the network.
+        if (hybrid) await hybrid.prime([text])
         const started = process.hrtime.bigint()
-        const result = search.search(text, { top: Number(options.top) || 5, explain: options.explain })
+        const result = hybrid ? hybrid.searchPrimed(text, searchOptions) : lexical.search(text, searchOptions)
         const micros = Number(process.hrtime.bigint() - started) / 1000
         const hits = result.hits.map((hit) => ({
           id: hit.id,
@@ -32,6 +36,7 @@ export function registerToolsCommand(program: Command): void {
             no_tool: result.noTool?.kind ?? null,
             hits,
             us: Math.round(micros),
+            retrieval: hybrid ? 'hybrid' : 'lexical',
             ...(result.understanding ? { understanding: result.understanding } : {}),
           }
           process.stdout.write(`${JSON.stringify(output)}\n`)

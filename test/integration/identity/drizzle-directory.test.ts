@@ -4,19 +4,19 @@ import { type Database, openDatabase } from '../../../src/db/database.ts'
 import { createFleetClient, type FleetClient } from '../../../src/fleet/create-fleet-client.ts'
 import { createDrizzleDirectory } from '../../../src/identity/drizzle-directory.ts'
 import { createPersonResolver } from '../../../src/identity/person-resolver.ts'
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { type FakeTenant, startFakeTenant } from '../../unit/identity/support/fake-tenant.ts'
 
-const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
+let testDatabase: TestDatabase
 let database: Database
 let tenant: FakeTenant
 let fleet: FleetClient
 
-// Unique per run: the database is shared with other tests.
 const national = () => `9${randomInt(10_000_000, 99_999_999)}`
 
 beforeAll(async () => {
-  database = await openDatabase({ url: POSTGRES_URL, dataDir: ':memory:' })
-  await database.migrate()
+  testDatabase = await createTestDatabase()
+  database = await openDatabase({ url: testDatabase.url, dataDir: ':memory:' })
   tenant = await startFakeTenant([])
   fleet = createFleetClient({
     baseUrl: tenant.server.baseUrl,
@@ -32,6 +32,7 @@ afterAll(async () => {
   await fleet.close()
   await tenant.close()
   await database.close()
+  await testDatabase.drop()
 })
 
 describe('drizzle directory on PostgreSQL', () => {
