@@ -33,7 +33,7 @@ describe('web chat page', () => {
     await page.click('button[type=submit]')
     const reply = page.locator('.msg.in').first()
     await reply.waitFor({ timeout: 20_000 })
-    const text = await reply.textContent()
+    const text = (await reply.textContent()) ?? ''
     expect(text.length).toBeGreaterThan(10)
     // The page shows the user's own message too, on the right.
     await expect(page.locator('.msg.out').first().textContent()).resolves.toBe('bok')
