@@ -16,5 +16,4 @@ export const coreConfigSchema = z.object({
   /** Port for /metrics, /health and /ready when a role has no HTTP server of its own (worker). */
   METRICS_PORT: integer(9464, 0, 65535),
   DEV_ROUTES: booleanFlag(true),
-  TIMEZONE: optionalString(),
 })
