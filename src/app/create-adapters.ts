@@ -104,6 +104,7 @@ export async function createAdapters(
   let rateLimiter: RateLimiter
   let devOutbox: DevOutbox
   let redis: Redis | undefined
+  let forgetSender: ((phone: string) => number) | undefined
   if (config.REDIS_URL) {
     const main = connectRedis(config.REDIS_URL, `m1-${role}`)
     const blocking = connectRedis(config.REDIS_URL, `m1-${role}-blocking`)
@@ -148,6 +149,7 @@ export async function createAdapters(
     })
     inbound = queues.inbound
     outbound = queues.outbound
+    forgetSender = queues.forgetSender
     rateLimiter = createMemoryRateLimiter({ windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS })
     devOutbox = createMemoryDevOutbox()
   }
@@ -182,6 +184,7 @@ export async function createAdapters(
     devOutbox,
     rateLimiter,
     inbound,
+    forgetSender,
     redis,
     prefix: config.REDIS_PREFIX,
     partitions: config.QUEUE_PARTITIONS,

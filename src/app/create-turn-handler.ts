@@ -9,6 +9,7 @@ import { createLlmPath } from '../llm/create-llm-path.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
 import { openRegistry } from '../registry/open-registry.ts'
 import { ToolSearch } from '../search/tool-search.ts'
+import type { ConversationStore } from '../store/conversation-store.ts'
 import { createDrizzleFeedbackStore } from '../store/drizzle-feedback-store.ts'
 import { createMemoryConversationStore } from '../store/memory-conversation-store.ts'
 import { createRedisConversationStore } from '../store/redis-conversation-store.ts'
@@ -58,6 +59,8 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
   const store = adapters.redis
     ? createRedisConversationStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
     : createMemoryConversationStore()
+  const providerCache = new ProviderCache()
+  registerDialogueHolders(adapters, { resolver, contexts, store, providerCache })
   const engine = createDialogueEngine({
     fleet: access.fleet,
     store,
@@ -65,7 +68,7 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     search,
     feedback: createDrizzleFeedbackStore(adapters.database.db),
     invalidateUser: (personId) => contexts.invalidate(personId),
-    providerCache: new ProviderCache(),
+    providerCache,
     llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
@@ -79,4 +82,32 @@ function withTestTurnDelay(handler: TurnHandler, delayMs: number): TurnHandler {
     await delay(delayMs)
     return handler(inbound, context)
   }
+}
+
+/** GDPR export and erase reach the caches and the conversation store built here. */
+function registerDialogueHolders(
+  adapters: Adapters,
+  parts: {
+    resolver: { forget(phone: string): void }
+    contexts: { invalidate(personId: string): void }
+    store: ConversationStore
+    providerCache: ProviderCache
+  },
+): void {
+  adapters.personalData.register({
+    name: 'identity-caches',
+    async erase(subject) {
+      parts.resolver.forget(subject.phone)
+      if (subject.personId) parts.contexts.invalidate(subject.personId)
+      return subject.personId ? parts.providerCache.forgetPerson(subject.personId) : 0
+    },
+  })
+  adapters.personalData.register({
+    name: 'conversation-store',
+    export: async (subject) => ({ history: await parts.store.readHistory(subject.phone, 1000) }),
+    async erase(subject) {
+      await parts.store.forget(subject.phone)
+      return 1
+    },
+  })
 }

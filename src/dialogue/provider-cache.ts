@@ -32,6 +32,18 @@ export class ProviderCache {
     this.cache.set(ProviderCache.key(tenantId, personId, field), values)
   }
 
+  /** GDPR erase: drops every entry of one person (a scan, but only on erase and over a bounded cache). */
+  forgetPerson(personId: string): number {
+    const marker = `|${personId.trim().toLowerCase()}|`
+    let removed = 0
+    for (const key of [...this.cache.keys()]) {
+      if (!key.includes(marker)) continue
+      this.cache.delete(key)
+      removed++
+    }
+    return removed
+  }
+
   get size(): number {
     return this.cache.size
   }

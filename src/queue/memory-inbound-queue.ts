@@ -40,6 +40,8 @@ interface Lease {
 export interface MemoryQueues {
   inbound: InboundQueue
   outbound: OutboundQueue
+  /** GDPR erase: drops every queued, dead-lettered and outgoing message of one phone; returns how many. */
+  forgetSender(phone: string): number
 }
 
 /** The single-process twin of the Redis queues: same contract, same partition leases. */
@@ -127,7 +129,11 @@ export function createMemoryQueues(options: {
     },
 
     async releasePartitions(released) {
-      for (const lease of released) if (holds(lease)) leases.delete(lease.partition)
+      for (const lease of released) {
+        if (holds(lease)) leases.delete(lease.partition)
+        // The worker is leaving: it no longer counts toward the others' fair share.
+        workers.delete(lease.workerId)
+      }
     },
 
     async readPending(lease, count, afterId = '0') {
@@ -270,5 +276,20 @@ export function createMemoryQueues(options: {
     },
   }
 
-  return { inbound, outbound: outboundQueue }
+  function forgetSender(phone: string): number {
+    let removed = 0
+    const drop = <T>(list: T[], matches: (item: T) => boolean) => {
+      for (let index = list.length - 1; index >= 0; index--) {
+        if (!matches(list[index]!)) continue
+        list.splice(index, 1)
+        removed++
+      }
+    }
+    for (const stream of streams) drop(stream, (entry) => entry.message.from === phone)
+    drop(deadLetters, (letter) => letter.message.from === phone)
+    drop(outbound, (item) => item.message.to === phone)
+    return removed
+  }
+
+  return { inbound, outbound: outboundQueue, forgetSender }
 }

@@ -25,25 +25,15 @@ export function createRateLimiterPersonalData(rateLimiter: RateLimiter): Persona
   }
 }
 
-/**
- * The in-memory dead-letter queue (single-process runs without Redis) can list entries but has no
- * per-person removal yet; the erase reports failure instead of pretending, until the queue offers one.
- * Its entries vanish on restart.
- */
-export function createMemoryDeadLetterPersonalData(queue: InboundQueue): PersonalDataHolder {
-  const ofSubject = async (phone: string) =>
-    (await queue.listDeadLetters(100_000)).filter((letter) => letter.message.from === phone)
+/** The in-memory queues (single-process runs without Redis): queued, dead-lettered and outgoing messages. */
+export function createMemoryQueuePersonalData(
+  queue: InboundQueue,
+  forgetSender: (phone: string) => number,
+): PersonalDataHolder {
   return {
-    name: 'queue:dead-letters',
-    export: (subject) => ofSubject(subject.phone),
-    async erase(subject) {
-      const letters = await ofSubject(subject.phone)
-      if (letters.length > 0) {
-        throw new Error(
-          `${letters.length} in-memory dead letters cannot be removed individually; restart the process to drop them`,
-        )
-      }
-      return 0
-    },
+    name: 'queue:memory',
+    export: async (subject) =>
+      (await queue.listDeadLetters(100_000)).filter((letter) => letter.message.from === subject.phone),
+    erase: async (subject) => forgetSender(subject.phone),
   }
 }

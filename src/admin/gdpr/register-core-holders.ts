@@ -7,7 +7,7 @@ import type { RateLimiter } from '../../ports/rate-limiter.ts'
 import { createDatabasePersonalData } from './database-personal-data.ts'
 import {
   createDevOutboxPersonalData,
-  createMemoryDeadLetterPersonalData,
+  createMemoryQueuePersonalData,
   createRateLimiterPersonalData,
 } from './port-personal-data.ts'
 import { createRedisKeyPersonalData, createRedisStreamPersonalData } from './redis-personal-data.ts'
@@ -20,6 +20,8 @@ export function registerCoreHolders(
     devOutbox: DevOutbox
     rateLimiter: RateLimiter
     inbound: InboundQueue
+    /** Present with the in-memory queues. */
+    forgetSender?: (phone: string) => number
     redis?: Redis
     prefix: string
     partitions: number
@@ -38,6 +40,7 @@ export function registerCoreHolders(
     )
     registry.register(createRedisKeyPersonalData({ redis: parts.redis, prefix: parts.prefix }))
   } else {
-    registry.register(createMemoryDeadLetterPersonalData(parts.inbound))
+    if (parts.forgetSender)
+      registry.register(createMemoryQueuePersonalData(parts.inbound, parts.forgetSender))
   }
 }
