@@ -28,6 +28,22 @@ export function createSenderWorker(options: SenderWorkerOptions) {
   // Parts of a split text already delivered by a failed attempt, so a retry resumes without repeats.
   const deliveredParts = new LRUCache<string, Set<string>>({ max: 10_000, ttl: 24 * 3600 * 1000 })
 
+  /**
+   * After a send has happened, its bookkeeping must not be lost to a short queue outage: if markSent
+   * failed, the entry would be reclaimed later and sent a second time. Retries with backoff (~1.5 min).
+   */
+  async function persist(step: () => Promise<void>, what: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step()
+      } catch (error) {
+        if (attempt >= 50) throw error
+        options.log.warn({ err: String(error), attempt }, `${what} failed, retrying`)
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)))
+      }
+    }
+  }
+
   async function sendOne(entry: OutboundEntry): Promise<void> {
     const { message } = entry
     if (await options.queue.wasSent(message.messageId)) {
@@ -51,10 +67,10 @@ export function createSenderWorker(options: SenderWorkerOptions) {
       return
     }
     deliveredParts.delete(message.messageId)
-    if (result.status === 'sent') await options.queue.markSent(message.messageId)
+    if (result.status === 'sent') await persist(() => options.queue.markSent(message.messageId), 'markSent')
     else
       options.log.error({ messageId: message.messageId, http: result.httpStatus }, 'send refused permanently')
-    await options.queue.ack(entry)
+    await persist(() => options.queue.ack(entry), 'ack')
   }
 
   async function run(): Promise<void> {

@@ -46,6 +46,7 @@ export interface InboundQueue {
    * are given back, except busy ones (a turn in flight), so a partition never has two active handlers.
    */
   claimPartitions(workerId: string, isBusy?: (partition: number) => boolean): Promise<PartitionLease[]>
+  /** Gives the leases back for good (on stop): their worker stops counting toward fair shares. */
   releasePartitions(leases: PartitionLease[]): Promise<void>
   /** Entries of newly owned partitions that a previous owner (or this consumer) left unacknowledged, after `afterId`. */
   readPending(lease: PartitionLease, count: number, afterId?: string): Promise<InboundEntry[]>

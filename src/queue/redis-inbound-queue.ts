@@ -159,6 +159,10 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
         await releaseLease(keys.lease(lease.partition), leaseValue(lease))
         owned.delete(lease.partition)
       }
+      // A stopping worker leaves at once; otherwise the others keep a halved fair share (and the
+      // rest of the partitions unserved) until its heartbeat ages out after 3 leases.
+      const workerIds = [...new Set(leases.map((lease) => lease.workerId))]
+      if (workerIds.length > 0) await redis.zrem(keys.workers, ...workerIds)
     },
 
     async readPending(lease: PartitionLease, count: number, afterId = '0'): Promise<InboundEntry[]> {

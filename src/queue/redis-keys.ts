@@ -7,6 +7,7 @@ export function redisKeys(prefix: string) {
     attempts: (partition: number) => `${prefix}:attempts:${partition}`,
     workers: `${prefix}:workers`,
     outbound: `${prefix}:out`,
+    senderLease: `${prefix}:out:sender`,
     deadLetter: `${prefix}:dlq`,
     dedupe: (messageId: string) => `${prefix}:dedupe:${messageId}`,
     sent: (messageId: string) => `${prefix}:sent:${messageId}`,

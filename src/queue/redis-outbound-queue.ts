@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis'
 import type { OutboundEntry, OutboundQueue } from '../ports/inbound-queue.ts'
 import type { OutboundMessage } from '../ports/messages.ts'
 import { redisKeys } from './redis-keys.ts'
+import { defineQueueScripts, script } from './redis-scripts.ts'
 
 export interface RedisOutboundQueueOptions {
   redis: Redis
@@ -10,6 +11,12 @@ export interface RedisOutboundQueueOptions {
   /** Entries a crashed sender left unacknowledged this long are taken over. */
   claimIdleMs: number
   sentTtlSeconds: number
+  /**
+   * Only the holder of this lease reads the outbox: replies to one user are sent by one process in
+   * order. With several senders reading one stream, consecutive replies of a user were sent
+   * concurrently and could arrive swapped. Renewed on every read; a crashed sender's lease expires.
+   */
+  senderLeaseMs?: number
 }
 
 type StreamReply = [string, [string, string[] | null][]][] | null
@@ -27,6 +34,15 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
   const { redis, blockingRedis } = options
   const keys = redisKeys(options.prefix)
   const group = keys.outboundGroup
+  const senderLeaseMs = options.senderLeaseMs ?? 10_000
+  await defineQueueScripts(redis)
+  const renewLease = script(redis, 'renewLease')
+
+  async function holdSenderLease(consumer: string): Promise<boolean> {
+    if ((await redis.set(keys.senderLease, consumer, 'PX', senderLeaseMs, 'NX')) === 'OK') return true
+    return (await renewLease(keys.senderLease, consumer, senderLeaseMs)) === 1
+  }
+
   try {
     await redis.xgroup('CREATE', keys.outbound, group, '0', 'MKSTREAM')
   } catch (error) {
@@ -34,6 +50,11 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
   }
   return {
     async read(consumer: string, count: number, blockMs: number): Promise<OutboundEntry[]> {
+      if (!(await holdSenderLease(consumer))) {
+        // Another process is the sender; stand by to take over if its lease expires.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 250)))
+        return []
+      }
       const [, claimed] = (await redis.xautoclaim(
         keys.outbound,
         group,
