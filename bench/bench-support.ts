@@ -1,9 +1,15 @@
 import { Redis } from 'ioredis'
 import { deleteKeys } from '../test/support/redis-connections.ts'
+import { createTestDatabase } from '../test/support/test-database.ts'
 
 /** Benchmarks talk to local services only; human progress goes to stderr, the result to stdout. */
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** BENCH_DATABASE_URL as given, else a fresh migrated database dropped afterwards (never a shared one). */
+export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} }
+  return createTestDatabase()
+}
 
 export function say(text: string): void {
   process.stderr.write(`${text}\n`)

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis'
 import { redisKeys } from '../src/queue/redis-keys.ts'
 import { startM1 } from '../test/support/m1-process.ts'
 import { testPrefix } from '../test/support/test-prefix.ts'
-import { BENCH_DATABASE_URL, BENCH_REDIS_URL, cleanupPrefix, round, say } from './bench-support.ts'
+import { BENCH_REDIS_URL, benchDatabase, cleanupPrefix, round, say } from './bench-support.ts'
 
 const duration = Number(process.env.BENCH_DURATION_S ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
@@ -32,10 +32,11 @@ const body = JSON.stringify({
   pendingMessageCount: 0,
 })
 
+const database = await benchDatabase()
 say(`starting m1 webhook (prefix ${prefix})`)
 const server = await startM1('webhook', {
   REDIS_URL: BENCH_REDIS_URL,
-  DATABASE_URL: BENCH_DATABASE_URL,
+  DATABASE_URL: database.url,
   REDIS_PREFIX: prefix,
   QUEUE_PARTITIONS: String(partitions),
   LOG_LEVEL: 'warn',
@@ -80,4 +81,5 @@ try {
 } finally {
   await server.kill('SIGTERM')
   await cleanupPrefix(prefix)
+  await database.drop()
 }

@@ -6,6 +6,7 @@ import { createDrizzleDirectory } from '../identity/drizzle-directory.ts'
 import { createPersonResolver } from '../identity/person-resolver.ts'
 import { createUserContextProvider } from '../identity/user-context-provider.ts'
 import { createLlmPath } from '../llm/create-llm-path.ts'
+import { placeholderTurnHandler } from '../pipeline/placeholder-turn-handler.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
 import { openRegistry } from '../registry/open-registry.ts'
 import { ToolSearch } from '../search/tool-search.ts'
@@ -19,6 +20,9 @@ import { createFleetAccess } from './create-fleet-access.ts'
 /** Builds what answers a turn: the identity gate around the dialogue engine, from the adapters. */
 export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler> {
   const { config, log } = adapters
+  if (config.TURN_HANDLER === 'placeholder') {
+    return withTestTurnDelay(placeholderTurnHandler, config.M1_TEST_TURN_DELAY_MS)
+  }
   const access = await createFleetAccess(adapters)
   const directory = createDrizzleDirectory(adapters.database.db)
   const resolver = createPersonResolver({

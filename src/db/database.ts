@@ -29,7 +29,7 @@ async function openPostgres(url: string): Promise<Database> {
   const { Pool } = (await import('pg')).default
   const { drizzle } = await import('drizzle-orm/node-postgres')
   const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-  const pool = new Pool({ connectionString: url, max: 10 })
+  const pool = new Pool({ connectionString: url, max: 20 })
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => {})
   const db = drizzle(pool, { schema }) as unknown as Db

@@ -30,4 +30,9 @@ export const channelConfigSchema = z.object({
    * in the middle of a turn deterministically. Leave unset (0) everywhere else.
    */
   M1_TEST_TURN_DELAY_MS: integer(0, 0, 60_000),
+  /**
+   * `assistant` (default): identity, consent and the dialogue engine. `placeholder`: answers greetings,
+   * thanks and help only, with no upstream calls: for load tests of the pipeline itself.
+   */
+  TURN_HANDLER: z.enum(['assistant', 'placeholder']).default('assistant'),
 })
