@@ -329,6 +329,17 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
 
   const common = (options?: ListOptions) => ({ tenantId: options?.tenantId, signal: options?.signal })
 
+  /** DELETE of one vehiclemgt item by id (the caller has checked that the item is the user's). */
+  async function deleteById(path: string, id: string | number, listOptions?: ListOptions): Promise<void> {
+    await request({
+      service: 'vehiclemgt',
+      method: 'DELETE',
+      path,
+      pathParams: { id },
+      ...common(listOptions),
+    })
+  }
+
   async function listOwned<T extends FleetRecord>(
     path: string,
     fields: string[],
@@ -409,15 +420,7 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       return listOwned<CalendarEntry>('/VehicleCalendar', ['AssignedToId'], 'FromTime', personId, listOptions)
     },
 
-    async deleteBooking(id, listOptions) {
-      await request({
-        service: 'vehiclemgt',
-        method: 'DELETE',
-        path: '/VehicleCalendar/{id}',
-        pathParams: { id },
-        ...common(listOptions),
-      })
-    },
+    deleteBooking: (id, listOptions) => deleteById('/VehicleCalendar/{id}', id, listOptions),
 
     async addMileage(mileage, listOptions) {
       await request({
@@ -454,33 +457,9 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       return listOwned('/Expenses', ['PersonId'], 'ExpenseDate', personId, listOptions)
     },
 
-    async deleteCase(id, listOptions) {
-      await request({
-        service: 'vehiclemgt',
-        method: 'DELETE',
-        path: '/Cases/{id}',
-        pathParams: { id },
-        ...common(listOptions),
-      })
-    },
-    async deleteTrip(id, listOptions) {
-      await request({
-        service: 'vehiclemgt',
-        method: 'DELETE',
-        path: '/Trips/{id}',
-        pathParams: { id },
-        ...common(listOptions),
-      })
-    },
-    async deleteExpense(id, listOptions) {
-      await request({
-        service: 'vehiclemgt',
-        method: 'DELETE',
-        path: '/Expenses/{id}',
-        pathParams: { id },
-        ...common(listOptions),
-      })
-    },
+    deleteCase: (id, listOptions) => deleteById('/Cases/{id}', id, listOptions),
+    deleteTrip: (id, listOptions) => deleteById('/Trips/{id}', id, listOptions),
+    deleteExpense: (id, listOptions) => deleteById('/Expenses/{id}', id, listOptions),
 
     getPersonData(personIdOrEmail, listOptions) {
       return request<Person | undefined>({

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/launch-chromium.ts'
-import { type M1Process, spawnM1 } from '../support/spawn-m1.ts'
+import { type M1Process, startM1 } from '../support/m1-process.ts'
 
 let app: M1Process
 let browser: Browser
@@ -12,13 +12,13 @@ let dataDir: string
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'm1-browser-'))
-  app = await spawnM1('serve', { DATA_DIR: dataDir, NODE_ENV: 'development' })
+  app = await startM1('serve', { DATA_DIR: dataDir, NODE_ENV: 'development' })
   browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
-  await app?.stop()
+  await app?.kill('SIGTERM')
   await rm(dataDir, { recursive: true, force: true })
 })
 

@@ -1,20 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AdminHarness, startAdminHarness } from '../../integration/admin/support/admin-harness.ts'
 import { infobipTextBody } from '../../support/infobip-webhook-body.ts'
+import { launchChromium } from '../../support/launch-chromium.ts'
 import { postWebhook } from '../../support/post-webhook.ts'
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 let harness: AdminHarness
 let browser: Browser
@@ -34,7 +25,7 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000
 
 beforeAll(async () => {
   harness = await startAdminHarness({ pipeline: true, listen: true })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true })
   page = await context.newPage()
   page.on('console', (message) => {
