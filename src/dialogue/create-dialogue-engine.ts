@@ -8,7 +8,7 @@ import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { TurnResult } from '../ports/turn-handler.ts'
 import type { UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
 import type { Tool } from '../registry/tool.ts'
-import { type ConversationState, newConversationState } from '../store/conversation-state.ts'
+import { type ConversationState, type FlowName, newConversationState } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToFlow, moveToIdle } from './dialogue-state.ts'
@@ -23,6 +23,8 @@ import { ToolRecorder } from './tool-recorder.ts'
 import type { DialogueDeps, TurnScope } from './turn-scope.ts'
 
 const DEFAULT_HISTORY_LIMIT = 6
+/** Slot holding the message that opened the flow in progress (for feedback reports). */
+const REQUEST_SLOT = 'request'
 /** Tools offered to the LLM: the few retrieval found, never the catalogue. */
 const LLM_TOP_K = 8
 /** Retrieval scores at or above this carry a routing convention's bonus: a sure match. */
@@ -64,6 +66,11 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       history: loaded.history,
     }
 
+    // After "da" the exchange worth reporting is the request that opened the flow, not "da".
+    const runningRequest =
+      state.state !== 'idle' && typeof state.slots[REQUEST_SLOT] === 'string'
+        ? (state.slots[REQUEST_SLOT] as string)
+        : undefined
     let replies: Reply[]
     if (!text) {
       replies = [{ text: commonTexts.onlyText() }]
@@ -81,7 +88,8 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     const last = replies[replies.length - 1]
     if (state.state !== 'idle' && state.state !== 'awaiting-feedback') state.slots.prompt = last
     if (state.state === 'idle' && text && !state.slots.feedbackTurn) {
-      state.lastExchange = { question: text, answer: joined(replies), at: now.getTime() }
+      const question = scope.startedFlow ? text : (runningRequest ?? text)
+      state.lastExchange = { question, answer: joined(replies), at: now.getTime() }
     }
     delete state.slots.feedbackTurn
     state.updatedAt = now.getTime()
@@ -133,6 +141,12 @@ function pendingPrompt(state: ConversationState): Reply | undefined {
   return prompt && typeof prompt.text === 'string' ? prompt : undefined
 }
 
+/** A reply followed by the question the user still owes an answer to, if any. */
+function withPendingPrompt(state: ConversationState, reply: Reply): Reply[] {
+  const pending = pendingPrompt(state)
+  return pending ? [reply, pending] : [reply]
+}
+
 async function handleTurn(scope: TurnScope): Promise<Reply[]> {
   const { state, text } = scope
   const confirmation =
@@ -164,8 +178,7 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
       : smallTalk.greeting
         ? commonTexts.greeting(scope.user.displayName)
         : commonTexts.thanks()
-    const pending = pendingPrompt(state)
-    return pending ? [{ text: reply }, pending] : [{ text: reply }]
+    return withPendingPrompt(state, { text: reply })
   }
 
   const flow = currentFlow(state)
@@ -208,10 +221,7 @@ async function continueConfirmation(
       : answer
   }
   if (intent?.kind === 'write') return startIntent(scope, intent)
-  const pending = pendingPrompt(state)
-  return pending
-    ? [{ text: commonTexts.confirmReminder() }, pending]
-    : [{ text: commonTexts.confirmReminder() }]
+  return withPendingPrompt(state, { text: commonTexts.confirmReminder() })
 }
 
 async function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
@@ -224,27 +234,39 @@ async function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]>
     state.state = 'collecting-slots'
     return flow.advance(scope)
   }
-  const intent = detectIntent(scope.text)
-  if (intent && !(intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name))
-    return startIntent(scope, intent)
+  const intent = otherIntent(scope, flow)
+  if (intent) return startIntent(scope, intent)
   // "ipak u petak" while choosing a car: the booking period changes and vehicles are offered again.
   if (flow.absorb(scope, 'edit')) {
     state.slots.vehicleId = undefined
     state.slots.vehicleIdLabel = undefined
     return flow.advance(scope)
   }
-  const pending = pendingPrompt(state)
-  return pending
-    ? [{ text: commonTexts.selectionReminder() }, pending]
-    : [{ text: commonTexts.selectionReminder() }]
+  return withPendingPrompt(state, { text: commonTexts.selectionReminder() })
 }
 
 async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   if (flow.absorb(scope, 'answer')) return flow.advance(scope)
-  const intent = detectIntent(scope.text)
-  if (intent && !(intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name))
-    return startIntent(scope, intent)
+  const intent = otherIntent(scope, flow)
+  if (intent) return startIntent(scope, intent)
   return flow.advance(scope)
+}
+
+/** A different task the message asks for while a flow waits ("moje rezervacije" mid-booking). */
+function otherIntent(scope: TurnScope, flow: Flow): Intent | undefined {
+  const intent = detectIntent(scope.text)
+  if (!intent || (intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name)) return undefined
+  return intent
+}
+
+/** Starts a flow from this message, replacing any other in progress. */
+function startFlow(scope: TurnScope, name: FlowName): Flow {
+  const now = scope.now.getTime()
+  moveToIdle(scope.state, now)
+  moveToFlow(scope.state, name, now)
+  scope.state.slots[REQUEST_SLOT] = scope.text.original
+  scope.startedFlow = true
+  return FLOWS.get(name)!
 }
 
 /** Answers a read question without touching the flow in progress. */
@@ -266,17 +288,12 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
 
 async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   const { state } = scope
-  const now = scope.now.getTime()
   if (intent.kind === 'read' && intent.read !== 'free-vehicles') {
-    moveToIdle(state, now)
-    moveToFlow(state, 'read', now)
+    const flow = startFlow(scope, 'read')
     state.slots.intent = intent.read
-    return FLOWS.get('read')!.advance(scope)
+    return flow.advance(scope)
   }
-  const name = intent.kind === 'read' ? 'booking' : FLOW_OF_WRITE[intent.write]
-  const flow = FLOWS.get(name)!
-  moveToIdle(state, now)
-  moveToFlow(state, name, now)
+  const flow = startFlow(scope, intent.kind === 'read' ? 'booking' : FLOW_OF_WRITE[intent.write])
   if (intent.kind === 'read') state.slots.listOnly = true
   flow.absorb(scope, 'start')
   return flow.advance(scope)
@@ -308,12 +325,10 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   }
   const hit = result.hits[0]
   if (!hit || hit.score < MIN_TOOL_SCORE) return [{ text: commonTexts.notUnderstood() }]
-  const name = hit.tool.readOnly ? 'generic-read' : 'generic-write'
-  moveToIdle(scope.state, scope.now.getTime())
-  moveToFlow(scope.state, name, scope.now.getTime())
+  const flow = startFlow(scope, hit.tool.readOnly ? 'generic-read' : 'generic-write')
   scope.state.slots.tool = hit.tool.id
   scope.state.slots.params = {}
-  return FLOWS.get(name)!.advance(scope)
+  return flow.advance(scope)
 }
 
 async function recordComplaint(scope: TurnScope): Promise<Reply[]> {
@@ -396,12 +411,10 @@ async function answerWithLlm(scope: TurnScope, llm: LlmPath, tools: Tool[]): Pro
   }
   if (outcome.kind === 'answer') return [{ text: outcome.text }]
   if (outcome.kind === 'confirm') {
-    const now = scope.now.getTime()
-    moveToIdle(scope.state, now)
-    moveToFlow(scope.state, 'generic-write', now)
+    const flow = startFlow(scope, 'generic-write')
     scope.state.slots.tool = outcome.tool.id
     scope.state.slots.params = { ...outcome.arguments }
-    return FLOWS.get('generic-write')!.advance(scope)
+    return flow.advance(scope)
   }
   return undefined
 }

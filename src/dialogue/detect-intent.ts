@@ -49,6 +49,11 @@ const PERSONAL = /\b(osobn\w*|profil\w*|kontakt\w*)\b/
 const CREATE_VERB = /\b(dodaj\w*|unes\w*|upis\w*|kreir\w*|evidentir\w*|novi|novog|add|create)\b/
 const SUMMARY = /\b(podac\w*|podatk\w*|informacij\w*|info|detalj\w*|sazetak|o vozilu|o autu)\b/
 
+/** A word that only says to delete and what kind of item ("obriši", "slučaj"), not which one. */
+export function isDeleteRequestWord(word: string): boolean {
+  return DELETE.test(word) || BOOKING_WORD.test(word) || CASE_WORD.test(word) || TRIP_WORD.test(word)
+}
+
 /**
  * The task a message asks for, from keywords on the folded text; undefined when none of the
  * templates fits (the engine then asks tool retrieval).

@@ -2,7 +2,9 @@ import { extractPartialPlates, extractPlates, plateKey } from '../nlu/extract-pl
 import { extractVins } from '../nlu/extract-vins.ts'
 import { foldText, type NormalizedText, tokenize } from '../nlu/normalize-text.ts'
 import { parseOrdinal } from '../nlu/parse-ordinal.ts'
+import { parsePeriod } from '../nlu/parse-period.ts'
 import type { ShownItem } from '../store/conversation-state.ts'
+import { PICK_PREFIX } from './choice-reply.ts'
 
 export type ReferenceMatch =
   | {
@@ -50,6 +52,54 @@ const NOISE = new Set([
   'style',
 ])
 
+// Words around a reference in a request ("obriši *mi* *taj* slučaj"), on top of NOISE.
+const REQUEST_FILLERS = new Set([
+  'moju',
+  'mog',
+  'mojeg',
+  'svoj',
+  'svoju',
+  'svoje',
+  'ovaj',
+  'ovu',
+  'ovo',
+  'mi',
+  'me',
+  'bih',
+  'htio',
+  'htjela',
+  'trebam',
+  'please',
+  'my',
+  'the',
+])
+const MIN_NAMING_WORD = 3
+
+/**
+ * Whether a request names an item itself ("obriši slučaj Nedostaje prva pomoć", "otkaži
+ * rezervaciju za ZG-1234-AB") rather than only asking for a list ("obriši slučaj", "otkaži
+ * prvu rezervaciju", "otkaži rezervaciju za sutra"): a full plate or VIN, or a word that is none
+ * of the caller's request words, a filler, an ordinal or a date. Such a name that matches nothing
+ * must not be read as an ordinal or a default.
+ */
+export function namesAnItem(
+  text: NormalizedText,
+  now: Date,
+  isRequestWord: (word: string) => boolean,
+): boolean {
+  if (extractPlates(text.original).length > 0 || extractVins(text.original).length > 0) return true
+  return text.tokens.some(
+    (word) =>
+      word.length >= MIN_NAMING_WORD &&
+      /\p{L}/u.test(word) &&
+      !NOISE.has(word) &&
+      !REQUEST_FILLERS.has(word) &&
+      !isRequestWord(word) &&
+      parseOrdinal(word) === undefined &&
+      parsePeriod(word, { now }) === undefined,
+  )
+}
+
 /**
  * Which of the shown items (or the user's vehicles) a message points to: an ordinal ("drugi",
  * "3.", "zadnji") first, then one pass scoring plate, VIN and name matches
@@ -61,8 +111,8 @@ export function resolveReference(
   replyId?: string,
 ): ReferenceMatch {
   if (items.length === 0) return { status: 'none' }
-  if (replyId?.startsWith('pick:')) {
-    const index = Number(replyId.slice(5)) - 1
+  if (replyId?.startsWith(PICK_PREFIX)) {
+    const index = Number(replyId.slice(PICK_PREFIX.length)) - 1
     if (items[index]) return { status: 'matched', item: items[index], index, by: 'ordinal' }
   }
 

@@ -47,6 +47,8 @@ export interface TurnScope {
   history: readonly HistoryEntry[]
   /** Filled when this turn called the LLM. */
   llmUsage?: LlmUsageRecord
+  /** Set when this message opened a flow (it is then its own feedback question). */
+  startedFlow?: boolean
 }
 
 export type StepReplies = Reply[]

@@ -3,11 +3,12 @@ import type { DataSubject, PersonalDataHolder, PersonalDataRegistry } from '../.
 export function createPersonalDataRegistry(): PersonalDataRegistry {
   const holders: PersonalDataHolder[] = []
   return {
+    // A component built again (a new turn handler on the same adapters) replaces its own holder:
+    // the old caches are gone, and one name is erased once.
     register(holder) {
-      if (holders.some((existing) => existing.name === holder.name)) {
-        throw new Error(`personal data holder "${holder.name}" registered twice`)
-      }
-      holders.push(holder)
+      const index = holders.findIndex((existing) => existing.name === holder.name)
+      if (index >= 0) holders[index] = holder
+      else holders.push(holder)
     },
     holders: () => holders,
   }

@@ -1,3 +1,4 @@
+import { formatKilometers, formatPeriod } from '../../format/index.ts'
 import { type BookingPeriodCheck, checkBookingPeriod } from '../../nlu/check-booking-period.ts'
 import { extractLabeledValue } from '../../nlu/extract-labeled-value.ts'
 import { mergePeriod } from '../../nlu/merge-period.ts'
@@ -7,6 +8,7 @@ import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../nlu/period.ts'
 import type { AvailableVehicle } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { ShownItem } from '../../store/conversation-state.ts'
+import { buildChoiceReply } from '../choice-reply.ts'
 import {
   moveToAwaitingConfirmation,
   moveToAwaitingSelection,
@@ -14,8 +16,7 @@ import {
   moveToIdle,
 } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
-import { buildChoiceReply } from '../format/build-choice-reply.ts'
-import { formatKm, formatPeriod } from '../format/format-values.ts'
+import { vehicleLabel } from '../pick-vehicle.ts'
 import { resolveReference } from '../resolve-reference.ts'
 import { bookingTexts } from '../texts/booking-texts.ts'
 import { confirmButtons } from '../texts/common-texts.ts'
@@ -66,15 +67,12 @@ function vehicleName(vehicle: AvailableVehicle): string {
 }
 
 function freeItem(vehicle: AvailableVehicle): ShownItem {
-  const name = vehicleName(vehicle)
+  const plate = vehicle.LicencePlate ?? undefined
   return {
     kind: 'free-vehicle',
     id: String(vehicle.Id),
-    label:
-      vehicle.LicencePlate && !name.includes(vehicle.LicencePlate)
-        ? `${name} (${vehicle.LicencePlate})`
-        : name,
-    plate: vehicle.LicencePlate ?? undefined,
+    label: vehicleLabel({ name: vehicleName(vehicle), plate }),
+    plate,
   }
 }
 
@@ -212,7 +210,7 @@ export const bookingFlow: Flow = {
             : vehicleName(vehicle),
           description: [
             vehicle.LicencePlate,
-            typeof vehicle.LastMileage === 'number' ? formatKm(vehicle.LastMileage) : undefined,
+            typeof vehicle.LastMileage === 'number' ? formatKilometers(vehicle.LastMileage) : undefined,
           ]
             .filter(Boolean)
             .join(', '),

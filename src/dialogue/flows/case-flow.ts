@@ -93,6 +93,8 @@ export const caseFlow: Flow = {
     if (!slots.noVehicle) {
       const pick = pickVehicle(scope)
       if (pick.status === 'asked') return [pick.reply]
+      // A plate that is not the user's may be the other party of an accident: the report goes
+      // ahead with no vehicle attached (the confirmation shows none) rather than the user's own.
       if (pick.status === 'picked') {
         slots.vehicleId = pick.vehicle.id
         vehicle = vehicleLabel(pick.vehicle)

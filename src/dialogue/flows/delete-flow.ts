@@ -1,10 +1,11 @@
 import { toZagrebLocalDateTime } from '../../nlu/zagreb-time.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { FlowName } from '../../store/conversation-state.ts'
+import { buildChoiceReply } from '../choice-reply.ts'
+import { isDeleteRequestWord } from '../detect-intent.ts'
 import { moveToAwaitingConfirmation, moveToAwaitingSelection, moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
-import { buildChoiceReply } from '../format/build-choice-reply.ts'
-import { resolveReference } from '../resolve-reference.ts'
+import { namesAnItem, resolveReference } from '../resolve-reference.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { deleteTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
@@ -54,21 +55,28 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
         return [{ text: deleteTexts.none[kind] }]
       }
       state.shown = items
-      const named = resolveReference(scope.text, items, scope.inbound.replyId)
-      if (named.status === 'matched' && state.slots.opened !== true && named.by !== 'words') {
-        state.slots.itemId = named.item.id
-        state.slots.opened = true
-        return this.advance(scope)
-      }
+      const opening = state.slots.opened !== true
       state.slots.opened = true
+      let notFound = false
+      if (opening) {
+        const named = resolveReference(scope.text, items, scope.inbound.replyId)
+        const matched = named.status === 'matched' ? named : undefined
+        // A name of something the user does not have must not turn into "prva" = item 1.
+        const names = namesAnItem(scope.text, scope.now, isDeleteRequestWord)
+        if (matched && matched.by !== 'words' && !(names && matched.by === 'ordinal')) {
+          state.slots.itemId = matched.item.id
+          return this.advance(scope)
+        }
+        notFound = names && named.status !== 'ambiguous' && (!matched || matched.by === 'ordinal')
+      }
       moveToAwaitingSelection(state, items, 'itemId')
-      return [
-        buildChoiceReply(
-          deleteTexts.choose[kind],
-          items.map((item) => ({ title: item.label })),
-          items.length,
-        ),
-      ]
+      const choice = buildChoiceReply(
+        deleteTexts.choose[kind],
+        items.map((item) => ({ title: item.label })),
+        items.length,
+      )
+      // The list stays the question to repeat; "not found" is said once, before it.
+      return notFound ? [{ text: deleteTexts.notFound[kind] }, choice] : [choice]
     },
 
     async execute(scope: TurnScope): Promise<Reply[]> {

@@ -1,8 +1,10 @@
+import { formatDate, formatDateTime, formatNumberedList, shortenText } from '../../format/index.ts'
 import { parseCroatianNumber } from '../../nlu/parse-number.ts'
 import type { FleetRequest } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Tool, ToolField, ToolParameter } from '../../registry/tool.ts'
 import type { ShownItem } from '../../store/conversation-state.ts'
+import { buildChoiceReply } from '../choice-reply.ts'
 import {
   moveToAwaitingConfirmation,
   moveToAwaitingSelection,
@@ -10,10 +12,9 @@ import {
   moveToIdle,
 } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
-import { buildChoiceReply } from '../format/build-choice-reply.ts'
-import { buildNumberedLines } from '../format/build-list-text.ts'
-import { fitText, formatDate, formatDateTime } from '../format/format-values.ts'
-import { pickVehicle } from '../pick-vehicle.ts'
+import { requireVehicle } from '../pick-vehicle.ts'
+import { entityLabel, fieldLabel } from '../texts/api-labels.ts'
+import { confirmButtons } from '../texts/common-texts.ts'
 import { genericTexts } from '../texts/generic-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 
@@ -45,22 +46,19 @@ export function neededInputs(tool: Tool): Needed[] {
   return [...path, ...query, ...body]
 }
 
-function humanize(name: string): string {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-}
-
 function hintOf(field: ToolField): string | undefined {
-  if (field.description) return fitText(field.description.split(/(?<=[.!?])\s/)[0]!, 80)
+  if (field.description) return shortenText(field.description.split(/(?<=[.!?])\s/)[0]!, 80)
   if (field.format === 'date-time' || field.format === 'date') return 'datum, npr. 15.03.2026.'
   if (field.type === 'integer' || field.type === 'number') return 'broj'
   return undefined
 }
 
+/** A Croatian heading from the tool's entity: the spec summaries are English. */
 function toolTitle(tool: Tool): string {
-  return fitText(tool.summary || `${tool.method.toUpperCase()} ${tool.path}`, 60)
+  const entity = tool.entity || tool.path
+  return tool.readOnly
+    ? genericTexts.readTitle(entityLabel(entity), entity)
+    : genericTexts.writeTitle(tool.method, entityLabel(entity), entity)
 }
 
 function parameters(scope: TurnScope): Record<string, unknown> {
@@ -96,7 +94,7 @@ export function formatRecord(record: Record<string, unknown>, maxFields = MAX_OB
     if (lines.length >= maxFields) break
     if (value === null || value === undefined || value === '' || typeof value === 'object') continue
     if (/(^|_)id$|Id$/.test(field) && typeof value === 'string' && value.length > 20) continue
-    lines.push(`${humanize(field)}: ${formatValue(value)}`)
+    lines.push(`${fieldLabel(field)}: ${formatValue(value)}`)
   }
   return lines
 }
@@ -210,6 +208,13 @@ export async function runScopedTool(
   return result
 }
 
+/** The person or tenant an input stands for; undefined for any other input. */
+function personOrTenant(scope: TurnScope, input: Needed): string | undefined {
+  if (input.context === 'person') return scope.user.personId
+  if (input.context === 'tenant') return scope.user.tenantId
+  return undefined
+}
+
 /** Context inputs the user never types: person, tenant, and the vehicle when the user has exactly one. */
 export function contextValues(
   scope: TurnScope,
@@ -217,8 +222,8 @@ export function contextValues(
 ): Record<string, unknown> | { missingVehicle: true } {
   const values: Record<string, unknown> = {}
   for (const input of neededInputs(tool)) {
-    if (input.context === 'person') values[input.name] = scope.user.personId
-    else if (input.context === 'tenant') values[input.name] = scope.user.tenantId
+    const own = personOrTenant(scope, input)
+    if (own !== undefined) values[input.name] = own
     else if (input.context === 'vehicle') {
       if (scope.user.vehicles.length !== 1) return { missingVehicle: true }
       values[input.name] = scope.user.vehicles[0]!.id
@@ -228,7 +233,7 @@ export function contextValues(
 }
 
 export function formatResult(tool: Tool, result: unknown): string {
-  const title = genericTexts.resultTitle(toolTitle(tool))
+  const title = `*${toolTitle(tool)}*`
   const envelope = result as { Data?: unknown } | undefined
   const rows = Array.isArray(result) ? result : Array.isArray(envelope?.Data) ? envelope.Data : undefined
   if (rows) {
@@ -239,14 +244,14 @@ export function formatResult(tool: Tool, result: unknown): string {
     }
     const lines = rows.map((row, index) =>
       row && typeof row === 'object'
-        ? fitText(formatRecord(row as Record<string, unknown>, 4).join(', '), 200)
+        ? shortenText(formatRecord(row as Record<string, unknown>, 4).join(', '), 200)
         : String(row ?? index),
     )
     const count =
       typeof (envelope as { Count?: unknown })?.Count === 'number'
         ? (envelope as { Count: number }).Count
         : rows.length
-    return `${title}\n${buildNumberedLines(lines, Math.max(count, rows.length))}`
+    return `${title}\n${formatNumberedList(lines, (line) => line, { total: Math.max(count, rows.length) })}`
   }
   if (result && typeof result === 'object') {
     const lines = formatRecord(result as Record<string, unknown>)
@@ -305,15 +310,11 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
       }
       for (const input of neededInputs(tool)) {
         if (values[input.name] !== undefined) continue
-        if (input.context === 'person') values[input.name] = scope.user.personId
-        else if (input.context === 'tenant') values[input.name] = scope.user.tenantId
+        const own = personOrTenant(scope, input)
+        if (own !== undefined) values[input.name] = own
         else if (input.context === 'vehicle') {
-          const pick = pickVehicle(scope)
-          if (pick.status === 'asked') return [pick.reply]
-          if (pick.status === 'none') {
-            moveToIdle(state, scope.now.getTime())
-            return [pick.reply]
-          }
+          const pick = requireVehicle(scope)
+          if ('replies' in pick) return pick.replies
           values[input.name] = pick.vehicle.id
         } else {
           const options = await resolveDependency(scope, input.name, tool)
@@ -321,7 +322,7 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
             values[input.name] = options[0].value
             continue
           }
-          const label = humanize(input.name)
+          const label = fieldLabel(input.name)
           if (options.length > 1) {
             const shown: ShownItem[] = options
               .slice(0, 10)
@@ -343,18 +344,10 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
       if (mode === 'generic-write') {
         const lines = Object.entries(values)
           .filter(([name]) => !neededInputs(tool).find((input) => input.name === name)?.context)
-          .map(([name, value]) => `${humanize(name)}: ${formatValue(value)}`)
+          .map(([name, value]) => `${fieldLabel(name)}: ${formatValue(value)}`)
         const summary = genericTexts.summary(toolTitle(tool), lines)
         moveToAwaitingConfirmation(state, { tool: tool.id, summary })
-        return [
-          {
-            text: summary,
-            buttons: [
-              { id: 'confirm:yes', title: 'Da' },
-              { id: 'confirm:no', title: 'Ne' },
-            ],
-          },
-        ]
+        return [{ text: summary, buttons: confirmButtons }]
       }
       return this.execute(scope)
     },

@@ -1,9 +1,9 @@
+import { formatKilometers } from '../../format/index.ts'
 import { extractMileage } from '../../nlu/extract-mileage.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
-import { formatKm } from '../format/format-values.ts'
-import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
+import { requireVehicle, vehicleLabel } from '../pick-vehicle.ts'
 import { confirmButtons } from '../texts/common-texts.ts'
 import { mileageTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
@@ -26,12 +26,8 @@ export const mileageFlow: Flow = {
 
   async advance(scope: TurnScope): Promise<Reply[]> {
     const state = scope.state
-    const pick = pickVehicle(scope)
-    if (pick.status === 'asked') return [pick.reply]
-    if (pick.status === 'none') {
-      moveToIdle(state, scope.now.getTime())
-      return [pick.reply]
-    }
+    const pick = requireVehicle(scope)
+    if ('replies' in pick) return pick.replies
     const vehicle = pick.vehicle
     state.slots.vehicleId = vehicle.id
     const label = vehicleLabel(vehicle)
@@ -48,10 +44,10 @@ export const mileageFlow: Flow = {
     }
     let warning: string | undefined
     const last = vehicle.mileageKm
-    if (last !== undefined && value < last) warning = mileageTexts.lower(formatKm(last))
+    if (last !== undefined && value < last) warning = mileageTexts.lower(formatKilometers(last))
     else if (last !== undefined && value - last > IMPLAUSIBLE_JUMP_KM)
-      warning = mileageTexts.tooHigh(formatKm(last))
-    const summary = mileageTexts.summary(label, formatKm(value), warning)
+      warning = mileageTexts.tooHigh(formatKilometers(last))
+    const summary = mileageTexts.summary(label, formatKilometers(value), warning)
     moveToAwaitingConfirmation(state, { tool: 'post_AddMileage', summary })
     return [{ text: summary, buttons: confirmButtons }]
   },
@@ -67,6 +63,6 @@ export const mileageFlow: Flow = {
     // MasterData now has a new LastMileage: the cached user context is stale.
     scope.deps.invalidateUser?.(scope.user.personId)
     moveToIdle(scope.state, scope.now.getTime())
-    return [{ text: mileageTexts.recorded(vehicleLabel(vehicle), formatKm(mileage.value)) }]
+    return [{ text: mileageTexts.recorded(vehicleLabel(vehicle), formatKilometers(mileage.value)) }]
   },
 }

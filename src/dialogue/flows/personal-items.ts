@@ -1,6 +1,12 @@
-import type { FleetRecord } from '../../ports/fleet-api.ts'
-import type { ShownItem, ShownItemKind } from '../../store/conversation-state.ts'
-import { formatDate, formatDateTime, formatKm, formatMoney, formatPeriod } from '../format/format-values.ts'
+import {
+  formatDate,
+  formatDateTime,
+  formatKilometers,
+  formatMoney,
+  formatPeriod,
+} from '../../format/index.ts'
+import type { FleetApi, FleetList, FleetRecord, ListOptions } from '../../ports/fleet-api.ts'
+import type { ShownItem } from '../../store/conversation-state.ts'
 import type { TurnScope } from '../turn-scope.ts'
 
 export type PersonalKind = 'booking' | 'case' | 'trip' | 'expense'
@@ -13,6 +19,11 @@ const OWNER_FIELDS: Readonly<Record<PersonalKind, readonly string[]>> = {
   case: ['RaisedByAssigneeId', 'AssigneeId'],
   trip: ['PersonId', 'DriverId'],
   expense: ['PersonId', 'DriverId'],
+}
+
+/** Amounts arrive as numbers, sometimes as numeric strings; anything else is not an amount. */
+function amountOf(value: unknown): number | string | undefined {
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined
 }
 
 function text(value: unknown): string | undefined {
@@ -59,13 +70,13 @@ export function describeItem(kind: PersonalKind, record: Record<string, unknown>
     case 'trip': {
       const start = text(record.StartTime)
       const route = text(record.Route)
-      const distance = typeof record.Distance === 'number' ? formatKm(record.Distance) : undefined
+      const distance = typeof record.Distance === 'number' ? formatKilometers(record.Distance) : undefined
       return [start ? formatDateTime(start) : undefined, route, distance, vehicle].filter(Boolean).join(', ')
     }
     case 'expense': {
       const date = text(record.ExpenseDate) ?? text(record.TransactionTime)
       const type = text(record.ExpenseTypeName) ?? 'Trošak'
-      const amount = record.Amount !== undefined ? formatMoney(record.Amount) : undefined
+      const amount = record.Amount !== undefined ? formatMoney(amountOf(record.Amount)) : undefined
       return [date ? formatDate(date) : undefined, type, amount, text(record.PartnerName)]
         .filter(Boolean)
         .join(', ')
@@ -73,18 +84,20 @@ export function describeItem(kind: PersonalKind, record: Record<string, unknown>
   }
 }
 
-const SHOWN_KIND: Readonly<Record<PersonalKind, ShownItemKind>> = {
-  booking: 'booking',
-  case: 'case',
-  trip: 'trip',
-  expense: 'expense',
-}
-
-const TOOL_OF: Readonly<Record<PersonalKind, string>> = {
-  booking: 'get_VehicleCalendar',
-  case: 'get_Cases',
-  trip: 'get_Trips',
-  expense: 'get_Expenses',
+/** The tool each list comes from (as recorded per turn) and the fleet client's helper reading it. */
+const SOURCE: Readonly<
+  Record<
+    PersonalKind,
+    {
+      tool: string
+      read: (fleet: FleetApi, personId: string, options: ListOptions) => Promise<FleetList<object>>
+    }
+  >
+> = {
+  booking: { tool: 'get_VehicleCalendar', read: (fleet, id, options) => fleet.listBookings(id, options) },
+  case: { tool: 'get_Cases', read: (fleet, id, options) => fleet.listCases(id, options) },
+  trip: { tool: 'get_Trips', read: (fleet, id, options) => fleet.listTrips(id, options) },
+  expense: { tool: 'get_Expenses', read: (fleet, id, options) => fleet.listExpenses(id, options) },
 }
 
 export interface PersonalList {
@@ -101,18 +114,10 @@ export async function listPersonal(scope: TurnScope, kind: PersonalKind): Promis
   const { fleet } = scope.deps
   const { personId, tenantId } = scope.user
   const options = { tenantId, paging: { first: 0, rows: LIST_ROWS } }
-  const list = await scope.tools.call(TOOL_OF[kind], { personId, rows: LIST_ROWS }, () => {
-    switch (kind) {
-      case 'booking':
-        return fleet.listBookings(personId, options)
-      case 'case':
-        return fleet.listCases(personId, options)
-      case 'trip':
-        return fleet.listTrips(personId, options)
-      case 'expense':
-        return fleet.listExpenses(personId, options)
-    }
-  })
+  const source = SOURCE[kind]
+  const list = await scope.tools.call(source.tool, { personId, rows: LIST_ROWS }, () =>
+    source.read(fleet, personId, options),
+  )
   const items = (list.items as FleetRecord[]).filter((item) => belongsTo(kind, item, personId))
   const dropped = list.items.length - items.length
   return { items, total: Math.max(items.length, list.count - dropped) }
@@ -124,7 +129,7 @@ export function toShownItem(
   personId: string,
 ): ShownItem {
   return {
-    kind: SHOWN_KIND[kind],
+    kind,
     id: String(record.Id),
     label: describeItem(kind, record),
     plate: text(record.LicencePlate),

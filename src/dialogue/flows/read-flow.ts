@@ -1,18 +1,17 @@
+import {
+  formatDate,
+  formatDateTime,
+  formatKilometers,
+  formatMoney,
+  formatNumberedList,
+  orNotAvailable,
+} from '../../format/index.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Vehicle } from '../../ports/user-context.ts'
 import type { ReadIntent } from '../detect-intent.ts'
 import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
-import { buildNumberedLines } from '../format/build-list-text.ts'
-import {
-  formatDate,
-  formatDateTime,
-  formatKm,
-  formatMoney,
-  textOrUnavailable,
-  UNAVAILABLE,
-} from '../format/format-values.ts'
-import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
+import { requireVehicle, vehicleLabel } from '../pick-vehicle.ts'
 import { readTexts } from '../texts/read-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { describeItem, listPersonal, type PersonalKind } from './personal-items.ts'
@@ -24,18 +23,28 @@ const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; 
   'my-expenses': { kind: 'expense', title: readTexts.expensesTitle, empty: readTexts.noExpenses },
 }
 
+/** The first field that holds text or a number: activity names come under several field names. */
+function firstText(...values: unknown[]): string | number | undefined {
+  for (const value of values) {
+    if (value === null || value === undefined) continue
+    if (typeof value === 'string' || typeof value === 'number') return value
+    return String(value)
+  }
+  return undefined
+}
+
 function dueLines(vehicle: Vehicle): string[] {
   const activities = Array.isArray(vehicle.raw.PeriodicActivities) ? vehicle.raw.PeriodicActivities : []
   const rows = activities
     .map((activity) => ({
-      name: textOrUnavailable(activity.Name ?? activity.ActivityName ?? activity.Type),
+      name: orNotAvailable(firstText(activity.Name, activity.ActivityName, activity.Type)),
       due: typeof activity.DueDate === 'string' ? activity.DueDate : undefined,
       dueMileage: typeof activity.DueMileage === 'number' ? activity.DueMileage : undefined,
     }))
     .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
   return rows.map((row) => {
-    const parts = [`${row.name}: ${row.due ? formatDate(row.due) : UNAVAILABLE}`]
-    if (row.dueMileage !== undefined) parts.push(`ili na ${formatKm(row.dueMileage)}`)
+    const parts = [`${row.name}: ${formatDate(row.due)}`]
+    if (row.dueMileage !== undefined) parts.push(`ili na ${formatKilometers(row.dueMileage)}`)
     return parts.join(' ')
   })
 }
@@ -47,11 +56,11 @@ function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
     case 'mileage':
       return readTexts.mileage(
         label,
-        formatKm(vehicle.mileageKm),
+        formatKilometers(vehicle.mileageKm),
         vehicle.mileageAt ? formatDateTime(vehicle.mileageAt) : '',
       )
     case 'plate':
-      return readTexts.plate(vehicle.name, vehicle.plate ?? UNAVAILABLE)
+      return readTexts.plate(vehicle.name, orNotAvailable(vehicle.plate))
     case 'due-dates': {
       const lines = dueLines(vehicle)
       return lines.length === 0
@@ -61,20 +70,20 @@ function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
     case 'leasing':
       return readTexts.leasing(
         label,
-        textOrUnavailable(raw.ProviderName),
-        raw.ContractStart ? formatDate(raw.ContractStart) : UNAVAILABLE,
-        raw.ContractEnd ? formatDate(raw.ContractEnd) : UNAVAILABLE,
+        orNotAvailable(raw.ProviderName),
+        formatDate(raw.ContractStart),
+        formatDate(raw.ContractEnd),
         formatMoney(raw.MonthlyAmount),
-        formatKm(raw.MileageLimit),
+        formatKilometers(raw.MileageLimit),
       )
     default: {
       const lines = [
         readTexts.summaryTitle(vehicle.name),
-        `Registracija: ${vehicle.plate ?? UNAVAILABLE}`,
-        `VIN: ${vehicle.vin ?? UNAVAILABLE}`,
-        `Kilometraža: ${formatKm(vehicle.mileageKm)}`,
-        `Leasing kuća: ${textOrUnavailable(raw.ProviderName)}`,
-        `Kraj ugovora: ${raw.ContractEnd ? formatDate(raw.ContractEnd) : UNAVAILABLE}`,
+        `Registracija: ${orNotAvailable(vehicle.plate)}`,
+        `VIN: ${orNotAvailable(vehicle.vin)}`,
+        `Kilometraža: ${formatKilometers(vehicle.mileageKm)}`,
+        `Leasing kuća: ${orNotAvailable(raw.ProviderName)}`,
+        `Kraj ugovora: ${formatDate(raw.ContractEnd)}`,
       ]
       const due = dueLines(vehicle)
       if (due.length > 0) lines.push(`Sljedeći rok: ${due[0]}`)
@@ -96,13 +105,14 @@ export const readFlow: Flow = {
       const list = await listPersonal(scope, personal.kind)
       moveToIdle(scope.state, scope.now.getTime())
       if (list.items.length === 0) return [{ text: personal.empty }]
-      const lines = list.items.map((item) => describeItem(personal.kind, item))
-      return [{ text: `${personal.title}\n${buildNumberedLines(lines, list.total)}` }]
+      const lines = formatNumberedList(list.items, (item) => describeItem(personal.kind, item), {
+        total: list.total,
+      })
+      return [{ text: `${personal.title}\n${lines}` }]
     }
-    const pick = pickVehicle(scope)
-    if (pick.status === 'asked') return [pick.reply]
+    const pick = requireVehicle(scope)
+    if ('replies' in pick) return pick.replies
     moveToIdle(scope.state, scope.now.getTime())
-    if (pick.status === 'none') return [pick.reply]
     return [{ text: vehicleTemplate(intent, pick.vehicle) }]
   },
   async execute() {

@@ -1,4 +1,5 @@
 import type { PeriodPart } from '../../nlu/period.ts'
+import { confirmationText } from './common-texts.ts'
 
 /** Texts of the booking flow (Croatian). */
 export const bookingTexts = {
@@ -15,16 +16,11 @@ export const bookingTexts = {
     `Nažalost, u terminu ${period} nema slobodnih vozila. Pokušajte s drugim terminom.`,
   offer: (period: string) => `Slobodna vozila (${period}). Koje želite rezervirati?`,
   summary: (vehicle: string, period: string, note: string | undefined) =>
-    [
-      '*Rezervacija vozila*',
+    confirmationText('Rezervacija vozila', [
       `Vozilo: ${vehicle}`,
       `Termin: ${period}`,
       note ? `Bilješka: ${note}` : undefined,
-      '',
-      'Potvrđujete? (Da/Ne)',
-    ]
-      .filter((line) => line !== undefined)
-      .join('\n'),
+    ]),
   taken: (vehicle: string) => `Nažalost, ${vehicle} je u međuvremenu zauzet u tom terminu.`,
   booked: (vehicle: string, period: string, id: string | undefined) =>
     `Rezervirano ✅\n${vehicle}\n${period}${id ? `\nBroj rezervacije: *${id}*` : ''}`,

@@ -20,6 +20,17 @@ export const HELP_TEXT = [
   'U svakom trenutku napišite *odustani* za prekid.',
 ].join('\n')
 
+const CONFIRM_QUESTION = 'Potvrđujete? (Da/Ne)'
+
+/**
+ * What a confirmation shows: a bold title, the lines that will be sent (missing ones left out),
+ * and the Da/Ne question after a blank line. Every write flow's summary is built here.
+ */
+export function confirmationText(title: string, lines: readonly (string | undefined)[]): string {
+  const shown = lines.filter((line): line is string => line !== undefined)
+  return [`*${title}*`, ...shown, '', CONFIRM_QUESTION].join('\n')
+}
+
 function firstName(displayName: string): string {
   // Sandbox and MobilityOne names look like "CODE - Last, First"; greet by the first name.
   const afterComma = displayName.split(',')[1]?.trim()
@@ -42,7 +53,7 @@ export const commonTexts = {
   flowExpired: () => 'Prethodni zahtjev je istekao zbog neaktivnosti, pa krećemo ispočetka.',
   notUnderstood: () =>
     'Nisam siguran što trebate. Možete pitati npr. "koliko imam km", "trebam auto sutra od 8 do 16" ili "moje rezervacije". Napišite *pomoć* za sve mogućnosti.',
-  confirmQuestion: () => 'Potvrđujete? (Da/Ne)',
+  confirmQuestion: () => CONFIRM_QUESTION,
   confirmReminder: () =>
     'Odgovorite s *Da* za potvrdu ili *Ne* za odustajanje. Možete i promijeniti podatak, npr. "od 10h" ili "bilješka: službeni put".',
   selectionReminder: () =>
@@ -57,4 +68,7 @@ export const commonTexts = {
     'Nemate dodijeljeno vozilo u sustavu MobilityOne. Obratite se administratoru voznog parka.',
   whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
   notYours: () => 'Ta stavka ne pripada vama, pa je ne mogu mijenjati.',
+  notYourVehicle: (reference: string, own: readonly string[]) =>
+    `Vozilo *${reference}* nije među vašim vozilima, pa o njemu ne mogu davati podatke ni mijenjati ih.` +
+    (own.length === 1 ? `\nVaše vozilo: ${own[0]}` : `\nVaša vozila: ${own.join(', ')}`),
 }

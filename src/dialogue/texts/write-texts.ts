@@ -1,18 +1,15 @@
+import { confirmationText } from './common-texts.ts'
+
 /** Texts of the mileage, case and delete flows (Croatian). */
 export const mileageTexts = {
   ask: (vehicle: string) => `Koliko kilometara trenutačno pokazuje brojčanik vozila *${vehicle}*?`,
   notANumber: 'Nisam prepoznao broj kilometara. Napišite npr. "45.000".',
   summary: (vehicle: string, km: string, warning: string | undefined) =>
-    [
-      `*Unos kilometraže*`,
+    confirmationText('Unos kilometraže', [
       `Vozilo: ${vehicle}`,
       `Kilometraža: ${km}`,
       warning ? `\n⚠️ ${warning}` : undefined,
-      '',
-      'Potvrđujete? (Da/Ne)',
-    ]
-      .filter((line) => line !== undefined)
-      .join('\n'),
+    ]),
   lower: (last: string) => `To je manje od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
   tooHigh: (last: string) =>
     `To je puno više od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
@@ -22,15 +19,10 @@ export const mileageTexts = {
 export const caseTexts = {
   askDescription: (subject: string) => `Opišite ukratko što se dogodilo (${subject.toLowerCase()}).`,
   summary: (subject: string, vehicle: string | undefined, description: string) =>
-    [
-      `*Prijava: ${subject}*`,
+    confirmationText(`Prijava: ${subject}`, [
       vehicle ? `Vozilo: ${vehicle}` : undefined,
       `Opis: ${description}`,
-      '',
-      'Potvrđujete? (Da/Ne)',
-    ]
-      .filter((line) => line !== undefined)
-      .join('\n'),
+    ]),
   created: (id: string | undefined) =>
     id ? `Prijava je zaprimljena ✅ Broj slučaja: *${id}*.` : 'Prijava je zaprimljena ✅',
   subjects: { fault: 'Kvar', damage: 'Šteta', problem: 'Problem' },
@@ -41,6 +33,11 @@ export const deleteTexts = {
     booking: 'Nemate rezervacija koje se mogu otkazati.',
     case: 'Nemate slučajeva.',
     trip: 'Nemate putovanja.',
+  },
+  notFound: {
+    booking: 'Tu rezervaciju nisam pronašao među vašim rezervacijama.',
+    case: 'Taj slučaj nisam pronašao među vašim slučajevima.',
+    trip: 'To putovanje nisam pronašao među vašim putovanjima.',
   },
   choose: {
     booking: 'Koju rezervaciju želite otkazati?',

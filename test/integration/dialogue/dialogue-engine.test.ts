@@ -198,6 +198,53 @@ describe('delete', () => {
   })
 })
 
+describe('isolation', () => {
+  it("refuses another driver's plate instead of answering with the user's own vehicle", async () => {
+    const foreign = other.plates[0]
+    const read = text(await h.say(ivan, `koliko km ima ${foreign}`))
+    expect(read).toContain(`${foreign}* nije među vašim vozilima`)
+    expect(read).toContain(ivan.plates[0])
+    expect(read).not.toMatch(/Kilometraža:/)
+  })
+
+  it("does not turn a mileage entry for another driver's car into one for the user's car", async () => {
+    const foreign = other.plates[0]
+    expect(text(await h.say(ivan, `unesi 113000 km za ${foreign}`))).toContain('nije među vašim vozilima')
+    expect(text(await h.say(ivan, 'da'))).toContain('nema ničega za potvrditi')
+  })
+
+  it('accepts the user own plate, and refuses a foreign one even with several vehicles', async () => {
+    expect(text(await h.say(multi, `koliko km ima ${multi.plates[1]}`))).toMatch(/Kilometraža/)
+    const refused = text(await h.say(multi, `koliko km ima ${ivan.plates[0]}`))
+    expect(refused).toContain('nije među vašim vozilima')
+    expect(refused).not.toContain('Imate više vozila')
+  })
+
+  it("attaches no vehicle to a damage report naming another driver's plate", async () => {
+    const summary = text(await h.say(ivan, `prijavljujem štetu, udario me ${other.plates[0]} na parkingu`))
+    expect(summary).toContain('Potvrđujete?')
+    expect(summary).not.toContain('Vozilo:')
+    await h.say(ivan, 'ne')
+  })
+
+  it('says a named case is not among the user items and lists them, never picking "prva" as #1', async () => {
+    const tenant = tenantOf(ivan)
+    const before = tenant.cases.size
+    const replies = await h.say(ivan, 'obriši slučaj Nedostaje prva pomoć')
+    expect(replies.replies[0].text).toContain('nisam pronašao među vašim slučajevima')
+    expect(text(replies)).toContain('Koji slučaj želite obrisati?')
+    expect(text(replies)).not.toContain('Jeste li sigurni')
+    expect(text(await h.say(ivan, 'da'))).not.toContain('obrisan')
+    expect(tenant.cases.size).toBe(before)
+    await h.say(ivan, 'odustani')
+  })
+
+  it('still takes a plain ordinal in the opening request', async () => {
+    expect(text(await h.say(ivan, 'obriši prvi slučaj'))).toContain('Jeste li sigurni')
+    await h.say(ivan, 'ne')
+  })
+})
+
 describe('conversation rules', () => {
   it('greets, thanks and helps in any state, and repeats the pending question', async () => {
     await h.say(other, 'trebam auto')
@@ -224,6 +271,14 @@ describe('conversation rules', () => {
     expect(report.question).toBe('koja mi je registracija')
     expect(report.answer).not.toContain(ivan.plates[0])
     expect(report.comment).toContain('tablica je druga')
+  })
+
+  it('reports the request that opened a flow, not the "da" that confirmed it', async () => {
+    await h.say(other, 'unesi 1 km')
+    await h.say(other, 'da')
+    await h.say(other, 'krivo')
+    await h.say(other, 'broj je bio krivi')
+    expect(h.feedback.at(-1)!.question).toBe('unesi 1 km')
   })
 
   it('drops a flow after 30 minutes of silence', async () => {

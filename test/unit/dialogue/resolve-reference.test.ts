@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveReference } from '../../../src/dialogue/resolve-reference.ts'
+import { isDeleteRequestWord } from '../../../src/dialogue/detect-intent.ts'
+import { namesAnItem, resolveReference } from '../../../src/dialogue/resolve-reference.ts'
 import { normalizeText } from '../../../src/nlu/normalize-text.ts'
 import type { ShownItem } from '../../../src/store/conversation-state.ts'
 
@@ -52,5 +53,24 @@ describe('resolveReference', () => {
       { kind: 'vehicle', id: 'y', label: 'Opel Astra (ZG-2-B)' },
     ]
     expect(resolveReference(normalizeText('astra'), twins).status).toBe('ambiguous')
+  })
+})
+
+describe('namesAnItem', () => {
+  const now = new Date('2026-03-09T08:00:00Z')
+  const names = (text: string) => namesAnItem(normalizeText(text), now, isDeleteRequestWord)
+
+  it('sees a name, a plate or a VIN in a request', () => {
+    expect(names('obriši slučaj Nedostaje prva pomoć')).toBe(true)
+    expect(names('otkaži rezervaciju za ZG-1234-AB')).toBe(true)
+    expect(names('obrisi slucaj kocnice')).toBe(true)
+  })
+
+  it('does not count request words, fillers, ordinals or dates as a name', () => {
+    expect(names('obriši slučaj')).toBe(false)
+    expect(names('otkaži moju zadnju rezervaciju')).toBe(false)
+    expect(names('obriši prvi slučaj')).toBe(false)
+    expect(names('otkaži rezervaciju za sutra')).toBe(false)
+    expect(names('otkazi rezervaciju u petak')).toBe(false)
   })
 })

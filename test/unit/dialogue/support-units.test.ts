@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { buildChoiceReply } from '../../../src/dialogue/choice-reply.ts'
 import {
   moveToAwaitingConfirmation,
   moveToCollectingSlots,
   moveToFlow,
   moveToIdle,
 } from '../../../src/dialogue/dialogue-state.ts'
-import { buildChoiceReply } from '../../../src/dialogue/format/build-choice-reply.ts'
-import { buildNumberedLines } from '../../../src/dialogue/format/build-list-text.ts'
-import {
-  formatDate,
-  formatKm,
-  formatMoney,
-  formatPeriod,
-} from '../../../src/dialogue/format/format-values.ts'
 import { maskPersonalData } from '../../../src/dialogue/mask-personal-data.ts'
 import { ProviderCache } from '../../../src/dialogue/provider-cache.ts'
 import { newConversationState } from '../../../src/store/conversation-state.ts'
@@ -31,31 +24,43 @@ describe('dialogue state transitions', () => {
   })
 })
 
-describe('formatting', () => {
-  it('formats Croatian values and never invents missing ones', () => {
-    expect(formatKm(45231)).toBe('45.231 km')
-    expect(formatKm(undefined)).toBe('nije dostupno')
-    expect(formatMoney(1234.5)).toBe('1.234,50 EUR')
-    expect(formatDate('2026-03-15')).toBe('15.03.2026.')
-    expect(formatPeriod('2026-03-15T08:00:00', '2026-03-15T16:00:00')).toBe('15.03.2026. 08:00 – 16:00')
-  })
-
-  it('shows at most 10 rows and "…i još N"', () => {
-    const text = buildNumberedLines(Array.from({ length: 14 }, (_, index) => `row ${index}`))
-    expect(text.split('\n')).toHaveLength(11)
-    expect(text).toContain('…i još 4')
-  })
-
-  it('builds an interactive list within WhatsApp limits', () => {
+describe('choice replies', () => {
+  it('builds an interactive list within WhatsApp limits, with the options numbered in the text', () => {
     const reply = buildChoiceReply('Koje?', [
       { title: 'Volkswagen Passat Variant 2.0 TDI', description: 'x'.repeat(100) },
       { title: 'Škoda Octavia' },
     ])
     const rows = reply.list!.sections[0].rows
     expect(rows[0].title.length).toBeLessThanOrEqual(24)
+    expect(rows[0].title).toMatch(/^1\. Volkswagen/)
     expect(rows[0].description!.length).toBeLessThanOrEqual(72)
     expect(rows[1].id).toBe('pick:2')
     expect(reply.text).toContain('2. Škoda Octavia')
+  })
+
+  it('keeps a cut title whole in the row description', () => {
+    const label = '14.03.2026. 07:00 – 12:00, Opel Astra (PU-2872-AC)'
+    const reply = buildChoiceReply('Koju?', [{ title: label }, { title: 'kratko' }])
+    const rows = reply.list!.sections[0].rows
+    expect(rows[0].title).toMatch(/^1\. 14\.03\.2026\..*…$/)
+    expect(rows[0].description).toBe(label)
+    expect(rows[1]).toEqual({ id: 'pick:2', title: '2. kratko' })
+  })
+
+  it('shows at most 10 options and "…i još N" for the rest', () => {
+    const choices = Array.from({ length: 10 }, (_, index) => ({ title: `row ${index}` }))
+    const reply = buildChoiceReply('Koje?', choices, 14)
+    expect(reply.text).toContain('10. row 9')
+    expect(reply.text).toContain('…i još 4')
+    expect(reply.list!.sections[0].rows).toHaveLength(10)
+  })
+
+  it('sends a single option or an over-long body as text only', () => {
+    expect(buildChoiceReply('Koje?', [{ title: 'Škoda Octavia' }]).list).toBeUndefined()
+    const long = Array.from({ length: 10 }, (_, index) => ({ title: `${'opis '.repeat(30)}${index}` }))
+    const reply = buildChoiceReply('Koje?', long)
+    expect(reply.list).toBeUndefined()
+    expect(reply.text).toContain('10. ')
   })
 })
 
