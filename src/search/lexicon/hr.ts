@@ -74,6 +74,11 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['oprem*', 'alat*', 'equipment*', 'uredaj*', 'pribor*'], targets: 'equipment' },
   { words: ['flot*', 'fleet'], targets: 'fleet' },
   { words: ['goriv*', 'benzin*', 'dizel*', 'tankir*', 'tankanj*', 'fuel'], targets: 'fuel expense' },
+  // Everyday kinds of expense a driver pays on the road.
+  {
+    words: ['parking*', 'parkiral*', 'cestarin*', 'putarin*', 'autocest*', 'pranj*', 'toll*'],
+    targets: 'expense',
+  },
   { words: ['dodjel*', 'zaduz*', 'assignment*'], targets: 'assignment' },
   // "Skup vozila" is the Croatian name of a vehicle pool: the phrase is the entity, not two.
   { words: ['skup*', 'pool*', 'bazen*', 'skup* vozil*', 'pool* vozil*', 'bazen* vozil*'], targets: 'pool' },

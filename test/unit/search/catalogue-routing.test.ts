@@ -36,6 +36,8 @@ describe('catalogue routing (hand-written held-out queries)', () => {
     ['izvještaji o kilometraži', 'get_MileageReports'],
     ['grupe troškova', 'get_ExpenseGroups'],
     ['izvuci podatke o šteti iz poruke', 'post_AddCase_parse'],
+    ['dodaj trošak parkinga', 'post_Expenses'],
+    ['unesi trošak cestarine', 'post_Expenses'],
     // compound entities named by two words
     ['dodaj tip dokumenta', 'post_DocumentTypes'],
     // aggregates, groupings, keys after "po/prema"
