@@ -134,6 +134,8 @@ describe('dead letters', () => {
       const keyPrefix = prefix()
       const main = new Redis(TEST_REDIS_URL)
       const blocking = new Redis(TEST_REDIS_URL)
+      // The queue refuses to enqueue on a connection that is not ready yet (the webhook answers 503).
+      await Promise.all([main.ping(), blocking.ping()])
       const queue = await createRedisInboundQueue({
         redis: main,
         blockingRedis: blocking,
