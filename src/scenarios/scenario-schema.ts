@@ -65,6 +65,16 @@ const countCheck = z
 /** A person by "First Last" as seeded (any tenant), or `user` for the scenario's sender. */
 const personRef = z.string()
 
+/** A person's items (bookings, cases, trips) compared with the start of the scenario. */
+const itemCountChange = z
+  .object({
+    person: personRef,
+    unchanged: z.boolean().optional(),
+    added: z.number().int().min(0).optional(),
+    removed: z.number().int().min(0).optional(),
+  })
+  .strict()
+
 export const stateExpectationSchema = z.union([
   z
     .object({
@@ -81,19 +91,8 @@ export const stateExpectationSchema = z.union([
         .strict(),
     })
     .strict(),
-  z
-    .object({
-      /** Bookings of a person compared with the start of the scenario. */
-      bookings: z
-        .object({
-          person: personRef,
-          unchanged: z.boolean().optional(),
-          added: z.number().int().min(0).optional(),
-          removed: z.number().int().min(0).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  /** Bookings of a person compared with the start of the scenario. */
+  z.object({ bookings: itemCountChange }).strict(),
   z
     .object({
       mileage: z
@@ -119,29 +118,8 @@ export const stateExpectationSchema = z.union([
         .strict(),
     })
     .strict(),
-  z
-    .object({
-      cases: z
-        .object({
-          person: personRef,
-          unchanged: z.boolean().optional(),
-          added: z.number().int().min(0).optional(),
-          removed: z.number().int().min(0).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
-  z
-    .object({
-      trips: z
-        .object({
-          person: personRef,
-          unchanged: z.boolean().optional(),
-          removed: z.number().int().min(0).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  z.object({ cases: itemCountChange }).strict(),
+  z.object({ trips: itemCountChange }).strict(),
   z
     .object({
       /** Calls the sandbox counted for a route key such as `POST /vehiclemgt/VehicleCalendar`. */
