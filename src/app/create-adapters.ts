@@ -4,7 +4,7 @@ import { createPersonalDataRegistry } from '../admin/gdpr/personal-data-registry
 import { registerCoreHolders } from '../admin/gdpr/register-core-holders.ts'
 import { createInfobipSender } from '../channels/infobip/index.ts'
 import { type Database, openDatabase } from '../db/database.ts'
-import { createPgDeduper } from '../db/pg-deduper.ts'
+import { createPgDeduper, pruneDedupe } from '../db/pg-deduper.ts'
 import { createTurnRecorder, type TurnRecorder } from '../db/turn-recorder.ts'
 import type { ReadinessCheck } from '../ingress/readiness.ts'
 import { createLogger } from '../observability/logger.ts'
@@ -147,6 +147,18 @@ export async function createAdapters(
       claimIdleMs: config.QUEUE_CLAIM_IDLE_MS,
       dedupe: createPgDeduper(database.db),
     })
+    // The dedupe table keeps ids for DEDUPE_TTL_SECONDS, like the Redis keys' TTL.
+    const pruneTimer = setInterval(
+      () => {
+        const cutoff = new Date(Date.now() - config.DEDUPE_TTL_SECONDS * 1000)
+        pruneDedupe(database.db, cutoff).catch((error: unknown) =>
+          log.warn({ err: String(error) }, 'dedupe pruning failed'),
+        )
+      },
+      60 * 60 * 1000,
+    )
+    pruneTimer.unref()
+    closers.push(async () => clearInterval(pruneTimer))
     inbound = queues.inbound
     outbound = queues.outbound
     forgetSender = queues.forgetSender

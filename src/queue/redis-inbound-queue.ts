@@ -54,6 +54,36 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
     ensuredGroups.add(partition)
   }
 
+  /**
+   * A Redis that lost its data (restarted without persistence) has no consumer groups any more:
+   * recreate them and read again instead of failing every read until a restart.
+   */
+  async function readGroup(leases: PartitionLease[], streams: string[], count: number, blockMs: number) {
+    const read = () =>
+      blockingRedis.xreadgroup(
+        'GROUP',
+        group,
+        leases[0]!.workerId,
+        'COUNT',
+        count,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        ...streams,
+        ...streams.map(() => '>'),
+      )
+    try {
+      return await read()
+    } catch (error) {
+      if (!String(error).includes('NOGROUP')) throw error
+      for (const lease of leases) {
+        ensuredGroups.delete(lease.partition)
+        await ensureGroup(lease.partition)
+      }
+      return read()
+    }
+  }
+
   function leaseValue(lease: PartitionLease): string {
     return `${lease.workerId}:${lease.token}`
   }
@@ -182,18 +212,7 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
     async readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]> {
       if (leases.length === 0) return []
       const streams = leases.map((lease) => keys.inbound(lease.partition))
-      const reply = (await blockingRedis.xreadgroup(
-        'GROUP',
-        group,
-        leases[0]!.workerId,
-        'COUNT',
-        count,
-        'BLOCK',
-        blockMs,
-        'STREAMS',
-        ...streams,
-        ...streams.map(() => '>'),
-      )) as StreamReply
+      const reply = (await readGroup(leases, streams, count, blockMs)) as StreamReply
       return parseEntries(reply)
     },
 
