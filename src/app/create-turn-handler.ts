@@ -50,6 +50,8 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
       specs: config.SPECS,
       services: config.SPEC_SERVICES,
       apiUrl: access.apiUrl,
+      // A configured tenant's own specs describe what it really serves.
+      preferLive: !adapters.sandbox,
       dataDir: config.DATA_DIR,
       cache: config.REGISTRY_CACHE,
     })

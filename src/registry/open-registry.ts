@@ -8,6 +8,7 @@ export interface RegistrySettings {
   specs?: string
   services?: string
   apiUrl?: string
+  preferLive?: boolean
   dataDir?: string
   cache?: boolean
   fetchSpec?: FetchSpec

@@ -28,6 +28,8 @@ export interface SpecSourceSettings {
   specs?: string
   services?: string
   apiUrl?: string
+  /** A real tenant is configured: its live specs win over the shared snapshot. */
+  preferLive?: boolean
 }
 
 export interface SpecSelection {
@@ -36,8 +38,9 @@ export interface SpecSelection {
 }
 
 /**
- * Where specs come from: an explicit source; otherwise the shared snapshot beside the repository
- * when it exists (local runs); otherwise the live API's spec locations.
+ * Where specs come from: an explicit source; the live API's spec locations when a real tenant is
+ * configured; otherwise the shared snapshot beside the repository when it exists (local runs, served
+ * generically by the simulated tenant); otherwise the (simulated) API's own spec locations.
  */
 export function selectSpecSources(settings: SpecSourceSettings): SpecSelection {
   const services = (settings.services ?? DEFAULT_SERVICES.join(','))
@@ -51,6 +54,8 @@ export function selectSpecSources(settings: SpecSourceSettings): SpecSelection {
       .filter(Boolean)
     return { sources, services }
   }
+  if (settings.preferLive && settings.apiUrl)
+    return { sources: liveSpecUrls(settings.apiUrl, services), services }
   const shared = sharedSpecsDirectory()
   if (shared) return { sources: [shared], services }
   if (settings.apiUrl) return { sources: liveSpecUrls(settings.apiUrl, services), services }

@@ -332,5 +332,15 @@ describe('spec sources', () => {
     expect(selectSpecSources({ specs: 'a.json, b.json' }).sources).toEqual(['a.json', 'b.json'])
     expect(selectSpecSources({}).sources[0]).toMatch(/shared\/mobilityone\/specs$/)
     expect(selectSpecSources({}).services).toEqual(['automation', 'tenantmgt', 'vehiclemgt'])
+    // The in-process simulated tenant serves the shared snapshot; a configured tenant its own specs.
+    expect(selectSpecSources({ apiUrl: 'http://sim' }).sources[0]).toMatch(/shared\/mobilityone\/specs$/)
+    expect(selectSpecSources({ apiUrl: 'https://m1.example', preferLive: true }).sources).toEqual([
+      'https://m1.example/automation/swagger/v1.0.0/swagger.json',
+      'https://m1.example/tenantmgt/swagger/v2.0.0-alpha/swagger.json',
+      'https://m1.example/vehiclemgt/swagger/v2.0.0-alpha/swagger.json',
+    ])
+    expect(
+      selectSpecSources({ specs: 'x.json', apiUrl: 'https://m1.example', preferLive: true }).sources,
+    ).toEqual(['x.json'])
   })
 })
