@@ -52,6 +52,7 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
       apiUrl: access.apiUrl,
       // A configured tenant's own specs describe what it really serves.
       preferLive: !adapters.sandbox,
+      fetchSpec: (url) => access.fleet.fetchDocument(url),
       dataDir: config.DATA_DIR,
       cache: config.REGISTRY_CACHE,
     })

@@ -64,6 +64,8 @@ export interface FleetClientOptions {
 export type FleetCircuitState = 'closed' | 'half-open' | 'open'
 
 export interface FleetClient extends FleetApi {
+  /** A document the API serves outside its JSON operations (the OpenAPI specs), read with our token. */
+  fetchDocument(url: string): Promise<string>
   circuitState(service: string): FleetCircuitState
   close(): Promise<void>
 }
@@ -469,6 +471,20 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
         pathParams: { personIdOrEmail },
         ...common(listOptions),
       })
+    },
+
+    async fetchDocument(url) {
+      const token = await tokens.getToken()
+      const response = await fetch(url, {
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          'x-tenant': options.defaultTenantId,
+        },
+        signal: AbortSignal.timeout(options.timeouts.totalMs),
+      })
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+      return response.text()
     },
 
     circuitState(service) {

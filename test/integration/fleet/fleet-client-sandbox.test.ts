@@ -63,6 +63,16 @@ afterAll(async () => {
 })
 
 describe('fleet client against the sandbox', () => {
+  it('reads the live spec locations with its token, as the registry does for a configured tenant', async () => {
+    const text = await client.fetchDocument(`${sandbox.url}/vehiclemgt/swagger/v2.0.0-alpha/swagger.json`)
+    const document = JSON.parse(text) as { openapi?: string; paths?: Record<string, unknown> }
+    expect(document.openapi).toMatch(/^3\./)
+    expect(Object.keys(document.paths ?? {})).toContain('/VehicleCalendar')
+    await expect(client.fetchDocument(`${sandbox.url}/vehiclemgt/swagger/nope.json`)).rejects.toThrow(
+      /HTTP 4/,
+    )
+  })
+
   it('finds seeded drivers by every stored spelling through repeated Filter params', async () => {
     const driver = drivers.find((candidate) => candidate.phone?.startsWith('+385 '))!
     const persons = await client.findPersonsByPhones([driver.phone!, '0000000'], {
