@@ -41,6 +41,7 @@ async function run(fake: FakeInfobip, workers: number, databaseUrl: string, rate
     LOG_LEVEL: 'warn',
     // The issue measures the pipeline with a trivial turn handler; BENCH_TURN_HANDLER=assistant runs the real one.
     TURN_HANDLER: turnHandler,
+    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
   }
   const started: M1Process[] = []
   try {
