@@ -73,6 +73,15 @@ const LOOKUP_PRIOR = 0.8
 /** Counting tools (`NumOf...`, `/Count`) answer "koliko"; a "koji/prikaži" wants the items. */
 const COUNT_PRIOR = 0.85
 const COUNT_PATH = /NumOf|\/Count$/
+/**
+ * A message that carries a year ("za 2022.") or a named month ("za veljaču") can fill a tool's
+ * `{year}`/`{month}` path parameter: such a tool answers it directly, per filled parameter.
+ */
+const VALUE_PARAMETER_FACTOR = 1.1
+/** By the bit mask of filled parameters (year 1, month 2). */
+const VALUE_FACTORS = [1, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR ** 2]
+const YEAR_PARAMETER = /\{year\}/i
+const MONTH_PARAMETER = /\{month\}/i
 /** Path parameters that name one item (`{id}`, `{documentId}`); `{year}`, `{on}`, `{from}` do not. */
 const ITEM_PARAMETER = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/
 
@@ -95,6 +104,8 @@ export class ToolSearch {
   private readonly isMultipatch: Uint8Array
   /** Per tool: 1 a lookup, 2 a counting tool, 0 otherwise (see the priors above). */
   private readonly kind: Uint8Array
+  /** Per tool: bit 1 a `{year}` path parameter, bit 2 a `{month}` one. */
+  private readonly valueParameters: Uint8Array
 
   constructor(registry: ToolRegistry, options: ToolSearchOptions = {}) {
     this.tools = registry.all()
@@ -109,6 +120,10 @@ export class ToolSearch {
     )
     this.kind = Uint8Array.from(this.tools, (tool) =>
       tool.entity.toLowerCase() === 'lookup' ? 1 : COUNT_PATH.test(tool.path) ? 2 : 0,
+    )
+    this.valueParameters = Uint8Array.from(
+      this.tools,
+      (tool) => (YEAR_PARAMETER.test(tool.path) ? 1 : 0) | (MONTH_PARAMETER.test(tool.path) ? 2 : 0),
     )
     this.specificityPrior = Float32Array.from(
       this.documents,
@@ -175,9 +190,11 @@ export class ToolSearch {
         ? 1
         : COUNT_PRIOR,
     ]
+    const filled = (query.signals.has('%yearvalue') ? 1 : 0) | (query.signals.has('%monthvalue') ? 2 : 0)
     for (const doc of touched) {
       const tool = this.tools[doc]!
       const factor =
+        VALUE_FACTORS[this.valueParameters[doc]! & filled]! *
         (this.isMultipatch[doc] && (query.method === 'put' || query.method === 'patch')
           ? MULTIPATCH_FACTOR
           : methodFactor(query.method, tool.method)) *

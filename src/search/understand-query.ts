@@ -151,11 +151,9 @@ export function understandQuery(
   }
   const termSet = new Set(weights.keys())
   // A year such as 2022 points at per-year statistics.
-  if (
-    analysed.numbers.some((value) => value >= 1990 && value <= 2100 && Number.isInteger(value)) &&
-    !weights.has('year')
-  ) {
-    weights.set('year', 0.5)
+  if (analysed.numbers.some((value) => value >= 1990 && value <= 2100 && Number.isInteger(value))) {
+    signals.add('%yearvalue')
+    if (!weights.has('year')) weights.set('year', 0.5)
   }
   // "Obriši X koji nemaju ..." deletes by a condition, unless an id names the item.
   const tokens = analysed.tokens

@@ -16,6 +16,7 @@
  *   %damage  something broke or was hit               %spend spending money (verb)
  *   %howmany counting                                 %me    the user him/herself
  *   %detail  details of one item
+ *   %monthvalue  a month named by its name (a value for a `{month}` path parameter)
  */
 export interface LexiconEntry {
   words: readonly string[]
@@ -300,6 +301,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['ozbiljnost*', 'tezin*', 'severit*'], targets: 'severity' },
   { words: ['starij*', 'neaktivn*', 'zadovoljavaj*', 'odgovaraj*'], targets: 'criteria' },
   { words: ['asignacij*', 'dodjeljivanj*'], targets: 'assignment' },
+  // Who used a vehicle or equipment and when: the calendar of its assignments and bookings.
+  { words: ['koristenj*', 'upotreb*', 'usage'], targets: 'calendar:0.6' },
   { words: ['pregled', 'overview'], targets: 'overview %get' },
   { words: ['vozni', 'voznog', 'voznom', 'voznu'], targets: 'vehicle' },
   { words: ['osnovn*'], targets: 'master' },
@@ -330,7 +333,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'prosin*',
       'prosinc*',
     ],
-    targets: 'month monthly',
+    targets: 'month monthly %monthvalue',
   },
   { words: ['godin*', 'godisnj*', 'year*'], targets: 'year' },
   { words: ['duze vrijeme', 'duze vremena', 'dugo', 'odavno', 'vec dugo', 'since'], targets: 'since' },

@@ -28,6 +28,15 @@ const top = (text: string, k = 3) => search.search(text, { top: k }).hits.map((h
 
 describe('catalogue routing (hand-written held-out queries)', () => {
   it.each([
+    // a year or a named month fills `{year}`/`{month}` path parameters
+    ['prosječna kilometraža za svibanj 2021', 'get_Stats_FleetAverageMonthlyMileage_year_month'],
+    [
+      'koliko je bila prosječna kilometraža flote u ožujku 2023',
+      'get_Stats_FleetAverageMonthlyMileage_year_month',
+    ],
+    // usage of vehicles and equipment is their calendar
+    ['statistika upotrebe vozila', 'get_VehicleCalendar_Agg'],
+    ['upotreba opreme po danima', 'get_EquipmentCalendar'],
     // entity vocabulary and inflections
     ['popis oznaka', 'get_Tags'],
     ['obriši tag 12', 'delete_Tags_id'],
