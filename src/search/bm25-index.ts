@@ -9,6 +9,7 @@ export const DEFAULT_FIELD_WEIGHTS: FieldWeights = {
   parameter: 0.8,
   text: 0.35,
   fields: 0.15,
+  key: 1,
 }
 
 /**
@@ -22,6 +23,7 @@ export const DEFAULT_FIELD_B: FieldWeights = {
   parameter: 0.5,
   text: 0.3,
   fields: 0,
+  key: 0,
 }
 
 export interface Bm25Options {

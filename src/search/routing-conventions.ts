@@ -27,21 +27,28 @@ function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
 const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
 
 const MILEAGE_ENTRY_WORDS = set('mileage vehicle')
+/** "Ažuriraj/unesi kilometražu za vozilo ZG-123-AB": a new reading of a named vehicle. */
+const MILEAGE_UPDATE_WORDS = set('mileage vehicle item entry licence plate registration')
 const MY_VEHICLE_WORDS = set(
   'vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
+/** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
+const MY_VEHICLE_DATES = set('service maintenance contract')
 const NEEDS_POSSESSIVE = set('contract service maintenance equipment vehicle vin brand model')
 const NOT_A_BOOKING = set(
   'equipment type document metadata project agg group criteria latest historical expense trip case',
 )
-const BOOKING_WORDS = set('calendar vehicle')
-const DAMAGE_WORDS = set('case vehicle licence plate')
-const CASE_WORDS = set('case vehicle historical')
-const TRIP_WORDS = set('trip vehicle historical')
-const EXPENSE_WORDS = set('expense vehicle fleet historical')
-const SPENDING_WORDS = set('expense vehicle fleet monthly month year')
-const VEHICLE_LIST_WORDS = set('vehicle fleet')
+// Where it happened ("na parkingu", "na autocesti") does not change a damage report.
+const DAMAGE_WORDS = set('case vehicle licence plate expense location address')
+/** Periods ("ovaj mjesec", "prošle godine") filter the user's own records. */
+const PERIOD_WORDS = 'month monthly year'
+const BOOKING_WORDS = set(`calendar vehicle ${PERIOD_WORDS}`)
+const CASE_WORDS = set(`case vehicle historical ${PERIOD_WORDS}`)
+const TRIP_WORDS = set(`trip vehicle historical ${PERIOD_WORDS}`)
+const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical ${PERIOD_WORDS}`)
+const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption ${PERIOD_WORDS}`)
+const VEHICLE_LIST_WORDS = set('vehicle fleet num')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
 const PROFILE_WORDS = set('person driver')
 
@@ -50,7 +57,15 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // A bare odometer reading ("45000", "45000 km") or "unesi km": record mileage.
     name: 'record-mileage',
     route: (q) => {
-      if (!only(q, MILEAGE_ENTRY_WORDS) || q.dates.length > 0) return undefined
+      if (q.dates.length > 0) return undefined
+      // Updating "the mileage" means recording a new reading, not editing an old report.
+      if (
+        (q.method === 'put' || q.method === 'patch') &&
+        q.termSet.has('mileage') &&
+        only(q, MILEAGE_UPDATE_WORDS)
+      )
+        return ['post_AddMileage']
+      if (!only(q, MILEAGE_ENTRY_WORDS)) return undefined
       const reading = q.numbers.some((value) => value >= 100)
       if (
         (reading && (q.method === undefined || q.method === 'post')) ||
@@ -88,7 +103,8 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     route: (q) => {
       if (!reads(q) || !only(q, MY_VEHICLE_WORDS) || q.plates.length > 0) return undefined
       const mine = q.signals.has('%my') && any(q, NEEDS_POSSESSIVE)
-      return any(q, MY_VEHICLE_FACTS) || mine ? ['get_MasterData'] : undefined
+      const date = q.signals.has('%when') && any(q, MY_VEHICLE_DATES)
+      return any(q, MY_VEHICLE_FACTS) || mine || date ? ['get_MasterData'] : undefined
     },
   },
   {

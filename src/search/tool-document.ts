@@ -2,12 +2,20 @@ import type { Tool } from '../registry/tool.ts'
 import { identifierWords } from './identifier-words.ts'
 
 /** Searchable fields of a tool document, most telling first. */
-export const DOCUMENT_FIELDS = ['entity', 'pair', 'action', 'parameter', 'text', 'fields'] as const
+export const DOCUMENT_FIELDS = ['entity', 'pair', 'action', 'parameter', 'text', 'fields', 'key'] as const
 export type DocumentField = (typeof DOCUMENT_FIELDS)[number]
 
 export type ToolDocument = Record<DocumentField, string[]> & {
   /** Literal path words beyond the subject (`GroupBy` -> 2): how specific the operation is. */
   pathActionWords: number
+}
+
+/**
+ * A field name as the key of a grouping, sorting or filter ("po tipu", "prema statusu"): a term
+ * of its own, so such a word points at the collection that has the field, not at an entity.
+ */
+export function keyTerm(word: string): string {
+  return `@${word}`
 }
 
 /** Joins two words into the order-free pair term the query side builds too (`activity+type`). */
@@ -127,7 +135,8 @@ export function buildToolDocument(tool: Tool, collectionFields: readonly string[
     for (const word of identifierWords(field.name)) names.add(word)
   }
   for (const word of collectionFields) names.add(word)
-  return { entity, pair, action, parameter, text, fields: [...names], pathActionWords }
+  const fields = [...names]
+  return { entity, pair, action, parameter, text, fields, key: fields.map(keyTerm), pathActionWords }
 }
 
 /** Field words of every `GET /X` (its response items), keyed by service and collection path. */

@@ -83,7 +83,15 @@ const VALUE_FACTORS = [1, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR, VALUE_
 const YEAR_PARAMETER = /\{year\}/i
 const MONTH_PARAMETER = /\{month\}/i
 /** Path parameters that name one item (`{id}`, `{documentId}`); `{year}`, `{on}`, `{from}` do not. */
-const ITEM_PARAMETER = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/
+const ITEM_PARAMETERS = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/g
+/**
+ * A tool that needs two item ids (`/X/{id}/documents/{documentId}`) when the message gives at
+ * most one value ("dokumenti aktivnosti 5"): the one-id sibling (`/X/{id}/documents`) fits better.
+ */
+const SECOND_ID_PRIOR = 0.85
+
+const FAMILY_CAP = 2
+const POOL_FACTOR = 4
 
 /**
  * Offline tool retrieval for Croatian messages. Everything that depends only on the catalogue is
@@ -114,7 +122,7 @@ export class ToolSearch {
     this.documents = buildToolDocuments(this.tools)
     this.index = new Bm25Index(this.documents, options.bm25)
     this.conventions = options.conventions ?? ROUTING_CONVENTIONS
-    this.needsItemId = Uint8Array.from(this.tools, (tool) => (ITEM_PARAMETER.test(tool.path) ? 1 : 0))
+    this.needsItemId = Uint8Array.from(this.tools, (tool) => tool.path.match(ITEM_PARAMETERS)?.length ?? 0)
     this.isMultipatch = Uint8Array.from(this.tools, (tool) =>
       tool.path.toLowerCase().endsWith('/multipatch') ? 1 : 0,
     )
@@ -133,12 +141,38 @@ export class ToolSearch {
     this.seen = new Uint8Array(this.tools.length)
   }
 
+  /**
+   * The k best, but at most FAMILY_CAP from one entity: when the message does not tell a family's
+   * variants apart (`X`, `X/multipatch`, `X/{id}/documents`), a sibling family is a better use
+   * of the remaining places than a third variant. Order within the kept hits is unchanged.
+   */
+  private diversify<T extends { doc: number; score: number }>(candidates: readonly T[], top: number): T[] {
+    const kept: T[] = []
+    const skipped: T[] = []
+    const perEntity = new Map<string, number>()
+    for (const candidate of candidates) {
+      if (kept.length === top) break
+      const entity = this.tools[candidate.doc]!.entity
+      const count = perEntity.get(entity) ?? 0
+      if (count >= FAMILY_CAP) {
+        skipped.push(candidate)
+        continue
+      }
+      perEntity.set(entity, count + 1)
+      kept.push(candidate)
+    }
+    // Too few families: fill up with the best skipped hits, in score order.
+    if (kept.length === top) return kept
+    return kept.concat(skipped.slice(0, top - kept.length)).sort((a, b) => b.score - a.score)
+  }
+
   understand(text: string): QueryUnderstanding {
     return understandQuery(text, this.lexicon, this.index)
   }
 
   search(text: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 5)
+    const pool = top * POOL_FACTOR
     const noTool = decideNoTool(text)
     if (noTool) return { noTool, hits: [] }
     const query = this.understand(text)
@@ -202,7 +236,9 @@ export class ToolSearch {
         kindPrior[this.kind[doc]!]! *
         (this.needsItemId[doc]
           ? namesItem || tool.method !== 'get'
-            ? 1
+            ? this.needsItemId[doc]! > 1 && query.values < 2
+              ? SECOND_ID_PRIOR
+              : 1
             : ID_PRIOR
           : tool.method === 'delete' && !bulk
             ? BULK_DELETE_PRIOR
@@ -212,13 +248,13 @@ export class ToolSearch {
       const score = scores[doc]! >= CONVENTION_BONUS ? scores[doc]! : scores[doc]! * factor
       scores[doc] = 0
       seen[doc] = 0
-      if (score <= 0 || (best.length === top && score <= best[top - 1]!.score)) continue
+      if (score <= 0 || (best.length === pool && score <= best[pool - 1]!.score)) continue
       let at = best.length
       while (at > 0 && best[at - 1]!.score < score) at--
       best.splice(at, 0, { doc, score, factor })
-      if (best.length > top) best.pop()
+      if (best.length > pool) best.pop()
     }
-    const hits = best.map(({ doc, score, factor }): SearchHit => {
+    const hits = this.diversify(best, top).map(({ doc, score, factor }): SearchHit => {
       const tool = this.tools[doc]!
       const hit: SearchHit = { id: tool.id, score: Math.round(score * 1000) / 1000, tool }
       if (convention && leading.includes(doc)) hit.convention = convention

@@ -3,7 +3,7 @@ import { analyseText, DATE_TOKEN, EMAIL_TOKEN, NUMBER_TOKEN, PLATE_TOKEN } from 
 import type { WeightedTerm } from './bm25-index.ts'
 import type { CompiledLexicon, LexiconTargets, MatchKind } from './compiled-lexicon.ts'
 import { singularise } from './identifier-words.ts'
-import { pairTerm } from './tool-document.ts'
+import { keyTerm, pairTerm } from './tool-document.ts'
 
 /** How much a term found each way counts: a guessed typo less than an exact word. */
 const MATCH_WEIGHT: Readonly<Record<MatchKind | 'phrase' | 'raw', number>> = {
@@ -39,6 +39,8 @@ const QUOTED_WEIGHT = 0.4
  * mjesecu"), not the collection asked for: X counts less, up to the next punctuation mark.
  */
 const KEY_WEIGHT = 0.5
+/** The same word as a field key (`@type`): what "po X" most likely names. */
+const KEY_TERM_WEIGHT = 0.5
 const PAIR_MIN_WEIGHT = 0.7
 /** An address is a stronger cue than the word "e-mail": it is the value a tool is called with. */
 const EMAIL_WEIGHT = 1.5
@@ -77,6 +79,8 @@ export interface QueryUnderstanding {
   plates: string[]
   dates: string[]
   emails: string[]
+  /** Values the message gives (numbers, plates, e-mails, quoted names): how many items it can name. */
+  values: number
   words: WordExplanation[]
   /** Words neither in the lexicon nor in the index. */
   unknown: string[]
@@ -100,18 +104,27 @@ export function understandQuery(
       if (value > (weights.get(term) ?? 0)) weights.set(term, value)
     })
   }
+  const addKeyTerms = (targets: LexiconTargets, weight: number) => {
+    targets.terms.forEach((term, index) => {
+      const key = keyTerm(term)
+      const value = weight * targets.weights[index]!
+      if (vocabulary.has(key) && value > (weights.get(key) ?? 0)) weights.set(key, value)
+    })
+  }
   for (const phrase of phrases) {
     addTerms(phrase.targets, MATCH_WEIGHT.phrase)
     for (const signal of phrase.targets.signals) signals.add(signal)
     words.push({ word: phrase.phrase, via: 'phrase', key: phrase.phrase, ...phrase.targets })
   }
   let quoted = false
+  let quotes = 0
   let key = false
   let content = 0
   SCAN.lastIndex = 0
   for (let scanned = SCAN.exec(rest); scanned !== null; scanned = SCAN.exec(rest)) {
     if (scanned[1] !== undefined) {
       quoted = !quoted
+      if (quoted) quotes++
       continue
     }
     if (scanned[2] !== undefined) {
@@ -130,6 +143,7 @@ export function understandQuery(
     const match = lexicon.resolveWord(token)
     if (match) {
       addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor)
+      if (key) addKeyTerms(match.targets, MATCH_WEIGHT[match.kind] * KEY_TERM_WEIGHT)
       for (const signal of match.targets.signals) signals.add(signal)
       words.push({ word: token, via: match.kind, key: match.key, ...match.targets })
       continue
@@ -137,6 +151,7 @@ export function understandQuery(
     if (lexicon.isStopword(token)) continue
     // English words and identifiers typed as such ("trips", "dashboard") match the index directly.
     const raw = singularise(token)
+    if (key) addKeyTerms({ terms: [raw], weights: [1], signals: [] }, KEY_TERM_WEIGHT)
     if (vocabulary.has(raw)) {
       weights.set(raw, Math.max(weights.get(raw) ?? 0, MATCH_WEIGHT.raw * factor))
       words.push({ word: token, via: 'raw', key: raw, terms: [raw], signals: [] })
@@ -184,6 +199,7 @@ export function understandQuery(
     method,
     numbers: analysed.numbers,
     emails: analysed.emails,
+    values: analysed.numbers.length + analysed.plates.length + analysed.emails.length + quotes,
     plates: analysed.plates,
     dates: analysed.dates,
     words,

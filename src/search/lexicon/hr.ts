@@ -84,7 +84,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // "Skup vozila" is the Croatian name of a vehicle pool: the phrase is the entity, not two.
   { words: ['skup*', 'pool*', 'bazen*', 'skup* vozil*', 'pool* vozil*', 'bazen* vozil*'], targets: 'pool' },
   { words: ['dostupnost*', 'raspolozivost*', 'availability'], targets: 'availability' },
-  { words: ['slobodn*', 'dostupn*', 'raspoloziv*', 'available'], targets: '%available' },
+  { words: ['slobod*', 'dostupn*', 'raspoloziv*', 'available'], targets: '%available' },
   { words: ['izlaz iz flote', 'defleet*'], targets: 'defleet' },
   { words: ['ulaz u flotu', 'infleet*'], targets: 'infleet' },
 
@@ -138,6 +138,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'far',
       'farovi',
       'lim*',
+      'lampic*',
+      'zaruljic*',
     ],
     targets: '%damage',
   },
@@ -214,6 +216,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     words: ['tag', 'tagovi', 'tagove', 'tagova', 'tagom', 'tagu', 'tags', 'oznak*', 'label*', 'etiket*'],
     targets: 'tag',
   },
+  // The traffic licence is a document of the vehicle, not a permission.
+  { words: ['prometn* dozvol*', 'knjizic* vozil*'], targets: 'document vehicle' },
   { words: ['dozvol*', 'ovlast*', 'prava', 'permission*'], targets: 'permission' },
   { words: ['postavk*', 'setting*'], targets: 'setting' },
   { words: ['klijent*', 'tenant*', 'najmoprim*', 'zakup*'], targets: 'tenant' },
@@ -286,7 +290,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['masovn*', 'skupn*', 'vise stavki', 'sve stavke', 'bulk'], targets: 'bulk multipatch:0.5' },
   { words: ['visestruk*', 'multipatch', 'odjednom', 'nekoliko', 'vise', 'skupno'], targets: 'multipatch' },
   { words: ['id ov*', 'id ev*', 'id ima', 'id jevi*'], targets: 'id multipatch' },
-  { words: ['element*', 'item*', 'zapis*', 'unos', 'unosi', 'unose'], targets: 'item entry' },
+  { words: ['element*', 'item*'], targets: 'item entry' },
+  // A record of something ("unos kilometraže"): an entry, hardly ever a dashboard item.
+  { words: ['zapis*', 'unos', 'unosi', 'unose', 'unosa', 'entry', 'entries'], targets: 'entry item:0.3' },
   // Too generic to point at an entity ("stavke" of anything); known, so not guessed as a typo.
   { words: ['stavk*', 'stavak'], targets: '' },
   { words: ['dashboard*', 'nadzorn*', 'kontroln* ploc*'], targets: 'dashboard' },
@@ -338,7 +344,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['godin*', 'godisnj*', 'year*'], targets: 'year' },
   { words: ['duze vrijeme', 'duze vremena', 'dugo', 'odavno', 'vec dugo', 'since'], targets: 'since' },
   { words: ['nema', 'nemaju', 'nemaj*', 'bez', 'without'], targets: 'no without' },
-  { words: ['broj vozila', 'broj'], targets: 'num' },
+  { words: ['broj'], targets: 'num' },
+  { words: ['broj vozila'], targets: 'num vehicle %howmany' },
   { words: ['razlicit*', 'distinct*', 'jedinstven*'], targets: 'distinct' },
   { words: ['prethodn*', 'previous'], targets: 'previous' },
   { words: ['vanjsk*', 'external'], targets: 'external' },
@@ -372,11 +379,19 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'mojega',
       'mojima',
       'mojo',
+      'mom',
+      'mome',
+      'mog',
+      'moga',
+      // "Koji auto vozim": the car the user drives is his own.
+      'vozim',
       'my',
       'mine',
     ],
     targets: '%my',
   },
+  // "Kad/do kad": a date is asked for (a service or an expiry date of the user's vehicle).
+  { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada'], targets: '%when %get' },
   { words: ['koliko', 'kolko', 'kolik*', 'how many', 'how much'], targets: '%howmany %get' },
   { words: ['ciji', 'cija', 'cije', 'ciju', 'kojima'], targets: '%relative' },
 
@@ -404,6 +419,11 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'cancel*',
     ],
     targets: '%delete',
+  },
+  // "Dodaj/unesi" is also the literal name of the automation endpoints (`AddCase`, `AddMileage`).
+  {
+    words: ['dodaj*', 'dodat*', 'dodam', 'dodamo', 'dodavanj*', 'unesi', 'unesite', 'unijeti', 'add'],
+    targets: 'add:0.2',
   },
   {
     words: [
@@ -479,8 +499,6 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'koje',
       'kojih',
       'kojeg',
-      'kada',
-      'kad',
       'gdje',
       'di',
       'sto',

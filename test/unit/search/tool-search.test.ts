@@ -49,6 +49,17 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['vrste troškova', 'get_ExpenseTypes'],
     ['dodaj novog partnera', 'post_Partners'],
     ['obriši tim s ID 5', 'delete_Teams_id'],
+    ['kad mi je sljedeći servis', 'get_MasterData'],
+    ['koji auto vozim', 'get_MasterData'],
+    ['podaci o mom vozilu', 'get_MasterData'],
+    ['jel ima slobodan auto danas popodne', 'get_AvailableVehicles'],
+    ['ogrebao sam branik na parkingu', 'post_AddCase'],
+    ['upalila mi se lampica motora', 'post_AddCase'],
+    ['moje vožnje ovaj mjesec', 'get_Trips'],
+    ['koliko sam potrošio na gorivo', 'get_Expenses'],
+    ['broj vozila u floti', 'get_Vehicles_Agg'],
+    ['prometna dozvola vozila', 'get_Vehicles_id_documents'],
+    ['ažuriraj kilometražu za vozilo ZG1234AB', 'post_AddMileage'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
@@ -57,6 +68,26 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     expect(first('kilometraza mog auta')).toBe('get_MasterData')
     expect(first('kilometrzau mog vozla')).toBe('get_MasterData')
     expect(first('otkazi rezervacju')).toBe('delete_VehicleCalendar_id')
+  })
+
+  it('reads "po X" as a field key, not as the entity asked for', () => {
+    expect(first('grupiraj vozila po tipu')).toBe('get_Vehicles_GroupBy')
+  })
+
+  it('prefers the one-id sibling when the message gives a single value', () => {
+    const id = first('prikaži sve dokumente vezane uz aktivnost 5')
+    expect(id).toMatch(/_id_documents$/)
+    expect(first('označi dokument 456 za osobu 789 kao zadani')).toMatch(
+      /_id_documents_documentId_SetAsDefault$/,
+    )
+  })
+
+  it('keeps at most two variants of one entity in the top 5 when others match', () => {
+    const { hits } = search.search('dodaj periodičnu aktivnost')
+    const perEntity = new Map<string, number>()
+    for (const hit of hits) perEntity.set(hit.tool.entity, (perEntity.get(hit.tool.entity) ?? 0) + 1)
+    expect(Math.max(...perEntity.values())).toBeLessThanOrEqual(2)
+    expect(perEntity.size).toBeGreaterThanOrEqual(3)
   })
 
   it('answers small talk without a tool', () => {
