@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { booleanFlag, integer, optionalString, optionalUrl } from './env-helpers.ts'
+import { booleanFlag, integer, optionalUrl } from './env-helpers.ts'
 
 export const coreConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

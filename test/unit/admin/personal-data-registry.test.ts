@@ -8,9 +8,27 @@ describe('personal data registry', () => {
   it('replaces a holder registered again under its name, so a rebuilt component is erased once', async () => {
     const registry = createPersonalDataRegistry()
     const erased: string[] = []
-    registry.register({ name: 'cache', erase: async () => (erased.push('old'), 1) })
-    registry.register({ name: 'database', erase: async () => (erased.push('db'), 2) })
-    registry.register({ name: 'cache', erase: async () => (erased.push('new'), 3) })
+    registry.register({
+      name: 'cache',
+      erase: async () => {
+        erased.push('old')
+        return 1
+      },
+    })
+    registry.register({
+      name: 'database',
+      erase: async () => {
+        erased.push('db')
+        return 2
+      },
+    })
+    registry.register({
+      name: 'cache',
+      erase: async () => {
+        erased.push('new')
+        return 3
+      },
+    })
     expect(registry.holders().map((holder) => holder.name)).toEqual(['cache', 'database'])
     const report = await eraseEverywhere(registry, { phone: '385911111111' })
     // The database goes last, so a failed erase can be found and retried.
