@@ -21,6 +21,7 @@ import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './te
 import { FLEET_ERROR_TEXTS, RETRY_CONFIRM_TEXT, UNEXPECTED_ERROR_TEXT } from './texts/error-texts.ts'
 import { ToolRecorder } from './tool-recorder.ts'
 import type { DialogueDeps, TurnScope } from './turn-scope.ts'
+import { understandMessage } from './understand-message.ts'
 
 const DEFAULT_HISTORY_LIMIT = 6
 /** Slot holding the message that opened the flow in progress (for feedback reports). */
@@ -212,7 +213,7 @@ async function continueConfirmation(
   if (flow.absorb(scope, 'edit')) return flow.advance(scope)
   if (confirmation?.answer === 'yes') return flow.execute(scope)
   // A question while confirming is answered, then the pending confirmation is repeated.
-  const intent = detectIntent(scope.text)
+  const intent = detectIntent(understandMessage(scope))
   if (intent?.kind === 'read') {
     const answer = await answerAside(scope, intent)
     const pending = pendingPrompt(state)
@@ -254,7 +255,7 @@ async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]
 
 /** A different task the message asks for while a flow waits ("moje rezervacije" mid-booking). */
 function otherIntent(scope: TurnScope, flow: Flow): Intent | undefined {
-  const intent = detectIntent(scope.text)
+  const intent = detectIntent(understandMessage(scope))
   if (!intent || (intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name)) return undefined
   return intent
 }
@@ -281,7 +282,7 @@ async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 're
 }
 
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
-  const intent = detectIntent(scope.text)
+  const intent = detectIntent(understandMessage(scope))
   if (intent) return startIntent(scope, intent)
   return startGeneric(scope)
 }
@@ -303,7 +304,10 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
 async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   const { search, registry } = scope.deps
   if (!search || !registry) return [{ text: commonTexts.notUnderstood() }]
-  const result = search.search(scope.text.original, { top: scope.deps.llm ? LLM_TOP_K : 3 })
+  const result = search.search(scope.text.original, {
+    top: scope.deps.llm ? LLM_TOP_K : 3,
+    understood: understandMessage(scope),
+  })
   if (!result.noTool && scope.deps.llm) {
     const confidence = retrievalConfidence(result.hits)
     if (confidence < scope.deps.llm.confidenceThreshold) {

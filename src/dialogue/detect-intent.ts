@@ -1,5 +1,5 @@
-import { extractMileage } from '../nlu/extract-mileage.ts'
-import type { NormalizedText } from '../nlu/normalize-text.ts'
+import { firstConvention, type RoutingConvention } from '../search/routing-conventions.ts'
+import type { QueryUnderstanding } from '../search/understand-query.ts'
 
 /** High-traffic reads answered from templates (PRODUCT.md §2). */
 export type ReadIntent =
@@ -19,90 +19,60 @@ export type WriteIntent = 'booking' | 'mileage' | 'case' | 'cancel-booking' | 'd
 
 export type Intent = { kind: 'read'; read: ReadIntent } | { kind: 'write'; write: WriteIntent }
 
-// Stems on folded text (no diacritics), compiled once. Order of the rules below matters.
+// Words that only say "delete" and what kind of item, on folded text (see isDeleteRequestWord).
 const DELETE = /\b(otkaz\w*|storn\w*|obris\w*|izbris\w*|ponist\w*|makni|ukloni\w*|cancel|delete|brisanje)\b/
 const BOOKING_WORD = /\b(rezervacij\w*|rezervir\w*|booking\w*|termin\w*)\b/
 const CASE_WORD = /\b(slucaj\w*|prijav\w*|case\w*|stet\w*|kvar\w*)\b/
 const TRIP_WORD = /\b(putovanj\w*|put|putni\w*|voznj\w*|trip\w*)\b/
-const LIST_CUE =
-  /\b(moj\w*|svoj\w*|popis\w*|pregled\w*|lista|listu|imam li|koje|koji|koja|koliko|sve|pokazi|prikazi|my)\b/
-const BOOK_VERB =
-  /\b(rezervir\w*|rezerviraj|bukir\w*|book|zauzmi|treba\w* (mi )?(auto|vozil\w*|kombi\w*)|trebam (jedan |neki )?(auto|vozil\w*|kombi\w*)|trebao bih (auto|vozil\w*)|zelim (auto|vozil\w*)|nova rezervacija|napravi rezervacij\w*)\b/
-const FREE = /\b(slobodn\w*|dostupn\w*|raspoloziv\w*|free|available)\b/
-const VEHICLE_WORD = /\b(auto\w*|vozil\w*|kombi\w*|kola|car\w*)\b/
-const DAMAGE =
-  /\b(stet\w*|kvar\w*|ostecen\w*|ogreb\w*|udar\w*|udubljen\w*|sudar\w*|nesrec\w*|udes\w*|problem\w*|pokvar\w*|ne radi|ne pali|razbi\w*|puk\w*|damage|broken)\b/
-const CASE_LIST = /\b(slucaj\w*|prijave|prijava|cases?)\b/
-const TRIPS = /\b(putovanj\w*|putni nalo\w*|voznje|trips?)\b/
-const EXPENSES = /\b(troskov\w*|trosak|troska|izdat\w*|racun\w*|expenses?)\b/
-const MILEAGE_WRITE_VERB = /\b(unes\w*|upis\w*|zapis\w*|evidentir\w*|prijavi|azurir\w*|nova|novo|record)\b/
-const MILEAGE_WORD =
-  /\b(km|kilometr\w*|kilometa\w*|kilometraz\w*|stanje brojcanika|brojcanik\w*|odometar\w*|mileage)\b/
-const DUE =
-  /\b(istjec\w*|istice|istek\w*|servis\w*|tehnick\w*|periodick\w*|rok\w*|kad je|kada je|do kad\w*|vrijedi)\b/
-const REGISTRATION = /\b(registracij\w*)\b/
-const PLATE = /\b(tablic\w*|registarsk\w*|reg oznak\w*|oznak\w*|plate)\b/
-const LEASING = /\b(lizing\w*|leasing\w*|ugovor\w*|rata|ratu|rate|mjesecn\w*|najam\w*|najm\w*|lessor)\b/
-// Kinds and people, not the user's own items or vehicle: left to tool retrieval.
-const CATALOGUE = /\b(vrst\w*|tip\w*|kategorij\w*)\b/
-const PERSONAL = /\b(osobn\w*|profil\w*|kontakt\w*)\b/
-const CREATE_VERB = /\b(dodaj\w*|unes\w*|upis\w*|kreir\w*|evidentir\w*|novi|novog|add|create)\b/
-const SUMMARY = /\b(podac\w*|podatk\w*|informacij\w*|info|detalj\w*|sazetak|o vozilu|o autu)\b/
 
 /** A word that only says to delete and what kind of item ("obriši", "slučaj"), not which one. */
 export function isDeleteRequestWord(word: string): boolean {
   return DELETE.test(word) || BOOKING_WORD.test(word) || CASE_WORD.test(word) || TRIP_WORD.test(word)
 }
 
+/** The templates behind the tools of the routing conventions (one router for search and dialogue). */
+const INTENT_OF_TOOL: Readonly<Record<string, Intent>> = {
+  post_AddMileage: { kind: 'write', write: 'mileage' },
+  get_AvailableVehicles: { kind: 'write', write: 'booking' },
+  post_AddCase: { kind: 'write', write: 'case' },
+  get_VehicleCalendar: { kind: 'read', read: 'my-bookings' },
+  delete_VehicleCalendar_id: { kind: 'write', write: 'cancel-booking' },
+  get_Cases: { kind: 'read', read: 'my-cases' },
+  delete_Cases_id: { kind: 'write', write: 'delete-case' },
+  get_Trips: { kind: 'read', read: 'my-trips' },
+  delete_Trips_id: { kind: 'write', write: 'delete-trip' },
+  get_Expenses: { kind: 'read', read: 'my-expenses' },
+}
+const FREE_VEHICLES: Intent = { kind: 'read', read: 'free-vehicles' }
+const DUE_SUBJECTS = ['registration', 'service', 'maintenance', 'periodic', 'technical']
+const PLATE_TERMS = ['licence', 'plate', 'registration']
+const LEASING_TERMS = ['leasing', 'provider', 'contract']
+
+/** Which fact of the user's vehicle a MasterData question is about (one template each). */
+function vehicleFact(query: QueryUnderstanding): ReadIntent {
+  const has = (term: string) => query.termSet.has(term)
+  if (has('mileage')) return 'mileage'
+  const asksDate = query.signals.has('%when') || has('expiry') || has('expiration')
+  if (asksDate && DUE_SUBJECTS.some(has)) return 'due-dates'
+  if (has('service') || has('maintenance')) return 'due-dates'
+  if (PLATE_TERMS.some(has)) return 'plate'
+  if (LEASING_TERMS.some(has)) return 'leasing'
+  return 'vehicle-summary'
+}
+
 /**
- * The task a message asks for, from keywords on the folded text; undefined when none of the
- * templates fits (the engine then asks tool retrieval).
+ * The template task a message asks for: the routing convention that claims it (the same rules
+ * that put a tool first in tool retrieval), mapped to its flow. Undefined when no convention
+ * claims the message, or its tool has no template (the engine then runs the tool generically).
  */
-export function detectIntent(text: NormalizedText): Intent | undefined {
-  const folded = text.folded
-  if (DELETE.test(folded)) {
-    if (BOOKING_WORD.test(folded)) return { kind: 'write', write: 'cancel-booking' }
-    if (TRIP_WORD.test(folded)) return { kind: 'write', write: 'delete-trip' }
-    if (CASE_WORD.test(folded)) return { kind: 'write', write: 'delete-case' }
-  }
-  if (FREE.test(folded) && (VEHICLE_WORD.test(folded) || /\bima li\b/.test(folded))) {
-    return { kind: 'read', read: 'free-vehicles' }
-  }
-  if (BOOKING_WORD.test(folded) && LIST_CUE.test(folded) && !BOOK_VERB.test(folded)) {
-    return { kind: 'read', read: 'my-bookings' }
-  }
-  if (BOOK_VERB.test(folded) || /\brezervacij\w*\b/.test(folded)) return { kind: 'write', write: 'booking' }
-  if (
-    CASE_LIST.test(folded) &&
-    LIST_CUE.test(folded) &&
-    !CATALOGUE.test(folded) &&
-    !DAMAGE.test(folded.replace(CASE_LIST, ''))
-  ) {
-    return { kind: 'read', read: 'my-cases' }
-  }
-  if (DAMAGE.test(folded)) return { kind: 'write', write: 'case' }
-  if (TRIPS.test(folded)) return { kind: 'read', read: 'my-trips' }
-  // "dodaj trošak ..." creates one: that is a generic write found by tool retrieval.
-  if (EXPENSES.test(folded) && !CREATE_VERB.test(folded)) return { kind: 'read', read: 'my-expenses' }
-  if (MILEAGE_WORD.test(folded) || extractMileage(text) !== undefined) {
-    if (extractMileage(text) !== undefined || MILEAGE_WRITE_VERB.test(folded))
-      return { kind: 'write', write: 'mileage' }
-    return { kind: 'read', read: 'mileage' }
-  }
-  if (REGISTRATION.test(folded) && DUE.test(folded)) return { kind: 'read', read: 'due-dates' }
-  if (DUE.test(folded) && /\b(servis\w*|tehnick\w*|periodick\w*|registracij\w*)\b/.test(folded)) {
-    return { kind: 'read', read: 'due-dates' }
-  }
-  if (PLATE.test(folded) || REGISTRATION.test(folded)) return { kind: 'read', read: 'plate' }
-  if (LEASING.test(folded)) return { kind: 'read', read: 'leasing' }
-  if (
-    SUMMARY.test(folded) &&
-    !PERSONAL.test(folded) &&
-    (VEHICLE_WORD.test(folded) || /\bmoj\w*\b/.test(folded))
-  ) {
-    return { kind: 'read', read: 'vehicle-summary' }
-  }
-  if (/^(moje|moj|moja) (vozilo|auto|automobil)\W*$/.test(folded.trim()))
-    return { kind: 'read', read: 'vehicle-summary' }
-  return undefined
+export function detectIntent(
+  query: QueryUnderstanding,
+  conventions?: readonly RoutingConvention[],
+): Intent | undefined {
+  const match = firstConvention(query, conventions)
+  if (!match) return undefined
+  if (match.name === 'free-vehicles') return FREE_VEHICLES
+  const tool = match.ids[0]!
+  if (tool === 'get_MasterData') return { kind: 'read', read: vehicleFact(query) }
+  return INTENT_OF_TOOL[tool]
 }

@@ -5,7 +5,8 @@ import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { LlmUsageRecord } from '../ports/turn-handler.ts'
 import type { UserContext } from '../ports/user-context.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
-import type { SearchResult } from '../search/tool-search.ts'
+import type { SearchOptions, SearchResult } from '../search/tool-search.ts'
+import type { QueryUnderstanding } from '../search/understand-query.ts'
 import type { ConversationState } from '../store/conversation-state.ts'
 import type { ConversationStore, HistoryEntry } from '../store/conversation-store.ts'
 import type { FeedbackStore } from './feedback-store.ts'
@@ -14,7 +15,8 @@ import type { ToolRecorder } from './tool-recorder.ts'
 
 /** Tool retrieval as the engine needs it (the `ToolSearch` class satisfies it). */
 export interface ToolFinder {
-  search(text: string, options?: { top?: number }): SearchResult
+  understand(text: string): QueryUnderstanding
+  search(text: string, options?: SearchOptions): SearchResult
 }
 
 /** Everything the engine is given: ports only, no I/O of its own. */
@@ -47,6 +49,8 @@ export interface TurnScope {
   history: readonly HistoryEntry[]
   /** Filled when this turn called the LLM. */
   llmUsage?: LlmUsageRecord
+  /** The message as the router reads it (see understand-message.ts); set on first use. */
+  understood?: QueryUnderstanding
   /** Set when this message opened a flow (it is then its own feedback question). */
   startedFlow?: boolean
 }

@@ -10,6 +10,8 @@ export const CONTEXT_PARAMETERS: ReadonlyMap<string, ContextKind> = new Map([
   ['driverid', 'person'],
   ['assignedtoid', 'person'],
   ['user', 'person'],
+  // `/PersonData/{personIdOrEmail}`: a driver reads his own profile, never someone else's.
+  ['personidoremail', 'person'],
   ['vehicleid', 'vehicle'],
   ['tenantid', 'tenant'],
   ['x-tenant', 'tenant'],

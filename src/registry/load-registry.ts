@@ -7,7 +7,7 @@ import type { SkippedOperation, Tool } from './tool.ts'
 import { ToolRegistry } from './tool-registry.ts'
 
 /** Bump when the Tool shape or the conversion changes: old cache files are then ignored. */
-const REGISTRY_FORMAT = 4
+const REGISTRY_FORMAT = 5
 
 export interface LoadRegistryOptions {
   sources: readonly string[]

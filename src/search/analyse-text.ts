@@ -22,7 +22,9 @@ const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g
 // Croatian plates: ZG1234AB, ZG 1234-AB, ST-123-A.
 const PLATE = /\b([a-z]{2})[\s-]?(\d{3,4})[\s-]?([a-z]{1,2})\b/g
 const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{4}\.?)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/g
-const NUMBER = /\b\d+(?:[.,]\d+)*\b/g
+// "45 000" and "98 765" are one number (thousands grouped by a space); "204500km" and "120k" too.
+const NUMBER = /\b\d+(?:[.,]\d+)*(?:\s\d{3}(?![\d.,]))*(k\b)?(?=[a-z]|\b)/g
+const SPACES = /\s/g
 const TOKEN = /[a-z0-9#]+/g
 const THOUSANDS = /[.,](?=\d{3}\b)/g
 
@@ -46,8 +48,9 @@ export function analyseText(text: string): AnalysedText {
     dates.push(whole)
     return ` ${DATE_TOKEN} `
   })
-  masked = masked.replace(NUMBER, (whole) => {
-    numbers.push(Number(whole.replace(THOUSANDS, '').replace(',', '.')))
+  masked = masked.replace(NUMBER, (whole, thousand: string | undefined) => {
+    const digits = (thousand ? whole.slice(0, -1) : whole).replace(SPACES, '').replace(THOUSANDS, '')
+    numbers.push(Number(digits.replace(',', '.')) * (thousand ? 1000 : 1))
     return ` ${NUMBER_TOKEN} `
   })
   return { masked, tokens: masked.match(TOKEN) ?? [], numbers, plates, dates, emails }

@@ -1,6 +1,7 @@
 import type { Embedder } from '../ports/chat-model.ts'
 import type { DenseMatrix } from './dense-matrix.ts'
 import { loadDenseMatrix } from './dense-matrix-cache.ts'
+import { diversifyByEntity } from './diversify-by-entity.ts'
 import { toolEmbeddingText } from './tool-embedding-text.ts'
 import type { SearchHit, SearchOptions, SearchResult, ToolSearch } from './tool-search.ts'
 
@@ -41,6 +42,8 @@ function normalise(vector: Float32Array): Float32Array {
  * product rules, not similarity. The only network use is embedding a query not seen before;
  * `prime` does that for many queries in one request, `searchPrimed` never waits.
  */
+const entityOfHit = (hit: SearchHit) => hit.tool.entity
+
 export class HybridToolSearch {
   private readonly positionOf = new Map<string, number>()
   private readonly queryVectors = new Map<string, Float32Array>()
@@ -96,7 +99,7 @@ export class HybridToolSearch {
 
   async search(text: string, options: SearchOptions = {}): Promise<SearchResult> {
     // No-tool messages never reach the embeddings endpoint.
-    const lexical = this.lexical.search(text, { ...options, top: this.candidates })
+    const lexical = this.lexical.search(text, { ...options, top: this.candidates, diversify: false })
     if (lexical.noTool) return lexical
     await this.prime([text])
     return this.fuse(text, lexical, options)
@@ -104,7 +107,7 @@ export class HybridToolSearch {
 
   /** Synchronous: fuses when the query's vector is already known, otherwise lexical only. */
   searchPrimed(text: string, options: SearchOptions = {}): SearchResult {
-    const lexical = this.lexical.search(text, { ...options, top: this.candidates })
+    const lexical = this.lexical.search(text, { ...options, top: this.candidates, diversify: false })
     if (lexical.noTool) return lexical
     return this.fuse(text, lexical, options)
   }
@@ -112,7 +115,7 @@ export class HybridToolSearch {
   private fuse(text: string, lexical: SearchResult, options: SearchOptions): SearchResult {
     const top = Math.max(1, options.top ?? 5)
     const vector = this.queryVectors.get(text.trim())
-    if (!vector) return { ...lexical, hits: lexical.hits.slice(0, top) }
+    if (!vector) return { ...lexical, hits: diversifyByEntity(lexical.hits, top, entityOfHit) }
     const fused = new Map<number, { score: number; hit?: SearchHit }>()
     const leading: SearchHit[] = []
     lexical.hits.forEach((hit, rank) => {
@@ -126,16 +129,16 @@ export class HybridToolSearch {
       else fused.set(doc, { score: contribution })
     })
     const ledIds = new Set(leading.map((hit) => hit.id))
-    const ranked = [...fused]
+    const fusedHits = [...fused]
       .filter(([doc]) => !ledIds.has(this.lexical.tools[doc]!.id))
       .sort((a, b) => b[1].score - a[1].score)
-      .slice(0, Math.max(0, top - leading.length))
       .map(([doc, { score, hit }]): SearchHit => {
         const rounded = Math.round(score * 1e5) / 1e5
         return hit
           ? { ...hit, score: rounded }
           : { id: this.lexical.tools[doc]!.id, score: rounded, tool: this.lexical.tools[doc]! }
       })
+    const ranked = diversifyByEntity(fusedHits, Math.max(0, top - leading.length), entityOfHit)
     return { ...lexical, hits: [...leading.slice(0, top), ...ranked] }
   }
 

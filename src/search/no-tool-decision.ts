@@ -20,11 +20,11 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|izbornik|opcije|upute`,
   ],
   [
     'thanks',
-    `hvala(?: lijepa| puno| vam| ti| najljepsa)?|fala|zahvaljujem|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise`,
+    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
   ],
   [
     'greeting',

@@ -26,31 +26,67 @@ function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
 
 const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
 
-const MILEAGE_ENTRY_WORDS = set('mileage vehicle')
+// `add` is the hint "dodaj/unesi" leaves for the `Add...` endpoints: creating is what these do.
+const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest add')
 /** "Ažuriraj/unesi kilometražu za vozilo ZG-123-AB": a new reading of a named vehicle. */
-const MILEAGE_UPDATE_WORDS = set('mileage vehicle item entry licence plate registration')
+const MILEAGE_UPDATE_WORDS = set('mileage vehicle item entry licence plate registration add')
+// `num`: "broj šasije", "registarski broj", or a number the user adds ("moj broj je ...").
 const MY_VEHICLE_WORDS = set(
-  'vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
+  'num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
 /** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
 const MY_VEHICLE_DATES = set('service maintenance contract')
 const NEEDS_POSSESSIVE = set('contract service maintenance equipment vehicle vin brand model')
 const NOT_A_BOOKING = set(
-  'equipment type document metadata project agg group criteria latest historical expense trip case',
+  'id equipment type document metadata project agg group criteria latest historical expense trip case vin brand make manufacturer model mileage licence plate registration leasing provider contract',
 )
 // Where it happened ("na parkingu", "na autocesti") does not change a damage report.
-const DAMAGE_WORDS = set('case vehicle licence plate expense location address')
+const DAMAGE_WORDS = set('case vehicle licence plate expense location address add')
 /** Periods ("ovaj mjesec", "prošle godine") filter the user's own records. */
 const PERIOD_WORDS = 'month monthly year'
 const BOOKING_WORDS = set(`calendar vehicle ${PERIOD_WORDS}`)
-const CASE_WORDS = set(`case vehicle historical ${PERIOD_WORDS}`)
-const TRIP_WORDS = set(`trip vehicle historical ${PERIOD_WORDS}`)
-const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical ${PERIOD_WORDS}`)
-const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption ${PERIOD_WORDS}`)
-const VEHICLE_LIST_WORDS = set('vehicle fleet num')
+const CASE_WORDS = set(`case vehicle historical latest status ${PERIOD_WORDS}`)
+const TRIP_WORDS = set(`trip vehicle historical latest ${PERIOD_WORDS}`)
+const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical agg ${PERIOD_WORDS}`)
+const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption agg ${PERIOD_WORDS}`)
+// "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
+const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate')
+const FLEET_WORDS = set('vehicle fleet')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
 const PROFILE_WORDS = set('person driver')
+
+/** A day or a date: "za sutra", "u petak", "15.12.". */
+function namesTime(q: QueryUnderstanding): boolean {
+  return q.dates.length > 0 || q.signals.has('%time')
+}
+
+/** "Moje / sve / jesam li / kad je / imam li" rezervacije: the user's own records are asked about. */
+function asksAboutOwn(q: QueryUnderstanding): boolean {
+  return (
+    q.method === 'get' ||
+    q.signals.has('%my') ||
+    q.signals.has('%list') ||
+    q.signals.has('%past') ||
+    q.signals.has('%when') ||
+    q.signals.has('%howmany')
+  )
+}
+
+/** Words of catalogue operations: "obriši tip slučaja" is not about one of the user's cases. */
+const CATALOGUE_WORDS = set('type document metadata criteria bulk multipatch agg grouping project lookup')
+
+/**
+ * "Obriši slučaj Nedostaje prva pomoć": after the verb and the kind of item, the rest of a
+ * delete request names the item, so it may say anything but a catalogue operation.
+ */
+function deletesOwn(q: QueryUnderstanding, kind: string, allowed: ReadonlySet<string>): boolean {
+  return q.method === 'delete' && q.termSet.has(kind) && (only(q, allowed) || !any(q, CATALOGUE_WORDS))
+}
+
+function isBookingQuestion(q: QueryUnderstanding): boolean {
+  return q.method !== 'delete' && !q.signals.has('%past') && !any(q, NOT_A_BOOKING)
+}
 
 export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
   {
@@ -77,12 +113,25 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     },
   },
   {
+    // "Ima li slobodnih vozila": a question about availability, answered with the list.
+    name: 'free-vehicles',
+    route: (q) =>
+      isBookingQuestion(q) &&
+      q.signals.has('%available') &&
+      q.termSet.has('vehicle') &&
+      !q.signals.has('%book') &&
+      !q.signals.has('%need')
+        ? ['get_AvailableVehicles']
+        : undefined,
+  },
+  {
     // Booking starts with availability; the booking itself follows.
     name: 'book-vehicle',
     route: (q) => {
-      if (q.method === 'delete' || any(q, NOT_A_BOOKING)) return undefined
+      if (!isBookingQuestion(q)) return undefined
       const asks =
         q.signals.has('%book') ||
+        (q.termSet.has('calendar') && namesTime(q) && !asksAboutOwn(q)) ||
         (q.signals.has('%need') && q.termSet.has('vehicle')) ||
         (q.signals.has('%available') && q.termSet.has('vehicle'))
       return asks ? ['get_AvailableVehicles', 'post_VehicleCalendar'] : undefined
@@ -92,7 +141,8 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // "Moje štete" are records to list; "ogrebao sam (moj) auto" is a new report.
     name: 'report-damage',
     route: (q) => {
-      if (!q.signals.has('%damage') || q.signals.has('%list') || !only(q, DAMAGE_WORDS)) return undefined
+      if (!q.signals.has('%damage') || q.signals.has('%list') || q.signals.has('%past')) return undefined
+      if (!only(q, DAMAGE_WORDS)) return undefined
       if (q.signals.has('%my') && !q.termSet.has('vehicle')) return undefined
       return q.method === undefined || q.method === 'post' ? ['post_AddCase', 'post_Cases'] : undefined
     },
@@ -101,7 +151,10 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // Mileage, plate, registration, leasing house, contract, equipment of *my* vehicle.
     name: 'my-vehicle-facts',
     route: (q) => {
-      if (!reads(q) || !only(q, MY_VEHICLE_WORDS) || q.plates.length > 0) return undefined
+      if (!reads(q) || !only(q, MY_VEHICLE_WORDS) || q.signals.has('%list')) return undefined
+      // A plate with a fact ("koliko km ima ZG-1234-AB"): the template checks it is the user's.
+      // A plate alone ("detalji vozila ZG1234AB") is a lookup in the fleet's vehicle list.
+      if (q.plates.length > 0 && !any(q, MY_VEHICLE_FACTS)) return undefined
       const mine = q.signals.has('%my') && any(q, NEEDS_POSSESSIVE)
       const date = q.signals.has('%when') && any(q, MY_VEHICLE_DATES)
       return any(q, MY_VEHICLE_FACTS) || mine || date ? ['get_MasterData'] : undefined
@@ -110,24 +163,27 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
   {
     name: 'my-bookings',
     route: (q) => {
-      if (!q.termSet.has('calendar') || !only(q, BOOKING_WORDS)) return undefined
-      if (q.method === 'delete') return ['delete_VehicleCalendar_id']
+      if (deletesOwn(q, 'calendar', BOOKING_WORDS)) return ['delete_VehicleCalendar_id']
+      if (!only(q, BOOKING_WORDS)) return undefined
+      // "Ipak neću auto, otkaži": a cancellation is of a booking even when the word is not said.
+      if (q.method === 'delete' && q.signals.has('%cancel')) return ['delete_VehicleCalendar_id']
+      if (!q.termSet.has('calendar')) return undefined
       return reads(q) ? ['get_VehicleCalendar'] : undefined
     },
   },
   {
     name: 'my-cases',
     route: (q) => {
+      if (deletesOwn(q, 'case', CASE_WORDS)) return ['delete_Cases_id']
       if (!q.termSet.has('case') || !only(q, CASE_WORDS)) return undefined
-      if (q.method === 'delete') return ['delete_Cases_id']
       return reads(q) ? ['get_Cases'] : undefined
     },
   },
   {
     name: 'my-trips',
     route: (q) => {
+      if (deletesOwn(q, 'trip', TRIP_WORDS)) return ['delete_Trips_id']
       if (!q.termSet.has('trip') || !only(q, TRIP_WORDS)) return undefined
-      if (q.method === 'delete') return ['delete_Trips_id']
       return reads(q) ? ['get_Trips'] : undefined
     },
   },
@@ -144,17 +200,24 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
   {
     name: 'list-vehicles',
     route: (q) => {
-      if (!reads(q) || !q.termSet.has('vehicle') || !only(q, VEHICLE_LIST_WORDS)) return undefined
+      if (!reads(q) || !any(q, FLEET_WORDS) || !only(q, VEHICLE_LIST_WORDS)) return undefined
       if (q.signals.has('%howmany')) return ['get_Vehicles_Agg', 'get_Vehicles']
       const listing =
-        q.signals.has('%list') || q.signals.has('%detail') || q.plates.length > 0 || q.termSet.has('fleet')
+        q.signals.has('%list') ||
+        q.signals.has('%detail') ||
+        q.plates.length > 0 ||
+        q.termSet.has('fleet') ||
+        q.termSet.has('company')
       return listing ? ['get_Vehicles'] : undefined
     },
   },
   {
     name: 'vehicle-documents',
     route: (q) =>
-      reads(q) && q.termSet.has('document') && q.termSet.has('vehicle') && only(q, VEHICLE_DOCUMENT_WORDS)
+      reads(q) &&
+      q.termSet.has('document') &&
+      (q.termSet.has('vehicle') || q.plates.length > 0) &&
+      only(q, VEHICLE_DOCUMENT_WORDS)
         ? ['get_Vehicles_id_documents']
         : undefined,
   },
@@ -166,3 +229,21 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
         : undefined,
   },
 ]
+
+export interface ConventionMatch {
+  name: string
+  /** Tool ids in preference order. */
+  ids: readonly string[]
+}
+
+/** The first convention that claims the message, with its tool ids. */
+export function firstConvention(
+  query: QueryUnderstanding,
+  conventions: readonly RoutingConvention[] = ROUTING_CONVENTIONS,
+): ConventionMatch | undefined {
+  for (const rule of conventions) {
+    const ids = rule.route(query)
+    if (ids && ids.length > 0) return { name: rule.name, ids }
+  }
+  return undefined
+}

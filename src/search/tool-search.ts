@@ -2,6 +2,7 @@ import type { HttpMethod, Tool } from '../registry/tool.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
 import { Bm25Index, type Bm25Options } from './bm25-index.ts'
 import { CompiledLexicon } from './compiled-lexicon.ts'
+import { diversifyByEntity } from './diversify-by-entity.ts'
 import { CROATIAN_LEXICON, type LexiconEntry, STOPWORDS } from './lexicon/hr.ts'
 import { decideNoTool, type NoToolDecision } from './no-tool-decision.ts'
 import { ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
@@ -33,6 +34,10 @@ export interface SearchResult {
 export interface SearchOptions {
   top?: number
   explain?: boolean
+  /** The message as `understand(text)` read it, when the caller already has it. */
+  understood?: QueryUnderstanding
+  /** False: plain score order, no cap per entity (for callers that re-rank the candidates). */
+  diversify?: boolean
 }
 
 export interface ToolSearchOptions {
@@ -90,7 +95,7 @@ const ITEM_PARAMETERS = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/g
  */
 const SECOND_ID_PRIOR = 0.85
 
-const FAMILY_CAP = 2
+/** Candidates kept for diversification, per requested hit. */
 const POOL_FACTOR = 4
 
 /**
@@ -141,31 +146,6 @@ export class ToolSearch {
     this.seen = new Uint8Array(this.tools.length)
   }
 
-  /**
-   * The k best, but at most FAMILY_CAP from one entity: when the message does not tell a family's
-   * variants apart (`X`, `X/multipatch`, `X/{id}/documents`), a sibling family is a better use
-   * of the remaining places than a third variant. Order within the kept hits is unchanged.
-   */
-  private diversify<T extends { doc: number; score: number }>(candidates: readonly T[], top: number): T[] {
-    const kept: T[] = []
-    const skipped: T[] = []
-    const perEntity = new Map<string, number>()
-    for (const candidate of candidates) {
-      if (kept.length === top) break
-      const entity = this.tools[candidate.doc]!.entity
-      const count = perEntity.get(entity) ?? 0
-      if (count >= FAMILY_CAP) {
-        skipped.push(candidate)
-        continue
-      }
-      perEntity.set(entity, count + 1)
-      kept.push(candidate)
-    }
-    // Too few families: fill up with the best skipped hits, in score order.
-    if (kept.length === top) return kept
-    return kept.concat(skipped.slice(0, top - kept.length)).sort((a, b) => b.score - a.score)
-  }
-
   understand(text: string): QueryUnderstanding {
     return understandQuery(text, this.lexicon, this.index)
   }
@@ -175,7 +155,7 @@ export class ToolSearch {
     const pool = top * POOL_FACTOR
     const noTool = decideNoTool(text)
     if (noTool) return { noTool, hits: [] }
-    const query = this.understand(text)
+    const query = options.understood ?? this.understand(text)
     const touched: number[] = []
     const { scores, seen } = this
     this.index.accumulate(query.terms, scores, seen, touched)
@@ -254,7 +234,11 @@ export class ToolSearch {
       best.splice(at, 0, { doc, score, factor })
       if (best.length > pool) best.pop()
     }
-    const hits = this.diversify(best, top).map(({ doc, score, factor }): SearchHit => {
+    const ranked =
+      options.diversify === false
+        ? best.slice(0, top)
+        : diversifyByEntity(best, top, (candidate) => this.tools[candidate.doc]!.entity)
+    const hits = ranked.map(({ doc, score, factor }): SearchHit => {
       const tool = this.tools[doc]!
       const hit: SearchHit = { id: tool.id, score: Math.round(score * 1000) / 1000, tool }
       if (convention && leading.includes(doc)) hit.convention = convention

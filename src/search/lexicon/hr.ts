@@ -17,6 +17,8 @@
  *   %howmany counting                                 %me    the user him/herself
  *   %detail  details of one item
  *   %monthvalue  a month named by its name (a value for a `{month}` path parameter)
+ *   %when    a date is asked for                     %past  past tense: about records that exist
+ *   %cancel  cancelling (a booking)                   %time  a day or part of a day (sutra, u petak)
  */
 export interface LexiconEntry {
   words: readonly string[]
@@ -39,6 +41,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'cars',
       'vehicle*',
       'avto',
+      'kombi*',
+      'kamion*',
+      'dostavn*',
+      'van',
     ],
     targets: 'vehicle',
   },
@@ -64,6 +70,23 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'leasing provider',
   },
   { words: ['ugovor*', 'contract*'], targets: 'contract' },
+  // The monthly instalment is the leasing contract's.
+  {
+    words: ['mjesecn* rat*', 'rata lizing*', 'rata leasing*', 'lizing rat*', 'leasing rat*'],
+    targets: 'leasing provider',
+  },
+  // "Podaci o vozilu" from a driver: his own vehicle.
+  {
+    words: [
+      'podac* o vozil*',
+      'podatk* o vozil*',
+      'podac* o aut*',
+      'podatk* o aut*',
+      'info* o vozil*',
+      'info* o aut*',
+    ],
+    targets: 'vehicle %my',
+  },
   { words: ['nabav*'], targets: 'acquiring contract' },
   { words: ['servis*', 'service'], targets: 'service periodic activity' },
   { words: ['odrzavanj*', 'odrzavan*'], targets: 'maintenance periodic activity' },
@@ -83,25 +106,59 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['dodjel*', 'zaduz*', 'assignment*'], targets: 'assignment' },
   // "Skup vozila" is the Croatian name of a vehicle pool: the phrase is the entity, not two.
   { words: ['skup*', 'pool*', 'bazen*', 'skup* vozil*', 'pool* vozil*', 'bazen* vozil*'], targets: 'pool' },
-  { words: ['dostupnost*', 'raspolozivost*', 'availability'], targets: 'availability' },
+  { words: ['dostupnost*', 'raspolozivost*', 'availability'], targets: 'availability %available' },
   { words: ['slobod*', 'dostupn*', 'raspoloziv*', 'available'], targets: '%available' },
   { words: ['izlaz iz flote', 'defleet*'], targets: 'defleet' },
   { words: ['ulaz u flotu', 'infleet*'], targets: 'infleet' },
 
   // --- bookings ------------------------------------------------------------------------------
-  { words: ['rezervacij*', 'booking*', 'termin*'], targets: 'calendar vehicle' },
+  {
+    words: ['rezervacij*', 'booking*', 'buking*', 'bukiranj*', 'rezerviranj*', 'termin*'],
+    targets: 'calendar vehicle',
+  },
+  // Past tense asks about what exists ("jesam li rezervirao", "što sam prijavio"), not for a new one.
+  {
+    words: ['rezervirao', 'rezervirala', 'rezervirali', 'bukirao', 'bukirala', 'bukirali'],
+    targets: 'calendar vehicle %past',
+  },
+  { words: ['prijavio', 'prijavila', 'prijavili'], targets: 'case %past' },
+  // ... but "bukirao bih" is a conditional: a wish to book.
+  {
+    words: ['bukirao bi*', 'bukirala bi*', 'rezervirao bi*', 'rezervirala bi*', 'bi bukir*', 'bi rezervir*'],
+    targets: '%book %post',
+  },
+  { words: ['vozio', 'vozila sam', 'vozili', 'putovao', 'putovala'], targets: 'trip %past' },
+  { words: ['napravio', 'napravila', 'napravili', 'unio', 'unijela', 'upisao', 'upisala'], targets: '%past' },
   { words: ['kalendar*', 'calendar*', 'raspored*'], targets: 'calendar' },
   {
     words: ['rezervir*', 'rezerviraj', 'bukir*', 'book', 'zakaz*', 'zauzm*', 'zauzet*'],
     targets: '%book %post',
   },
   {
-    words: ['trebam', 'treba', 'trebao', 'trebala', 'potreban', 'potrebno', 'potrebna', 'need'],
+    words: [
+      'dobit',
+      'dobiti',
+      'dobijem',
+      'dobijemo',
+      'uzeti',
+      'uzet',
+      'uzmem',
+      'posudit*',
+      'posudi',
+      'trebam',
+      'treba',
+      'trebao',
+      'trebala',
+      'potreban',
+      'potrebno',
+      'potrebna',
+      'need',
+    ],
     targets: '%need',
   },
 
   // --- cases, damage -------------------------------------------------------------------------
-  { words: ['slucaj*', 'case', 'cases', 'incident*', 'prijav*'], targets: 'case' },
+  { words: ['slucaj*', 'case*', 'incident*', 'prijav*'], targets: 'case' },
   {
     words: [
       'stet*',
@@ -123,6 +180,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'ulupi*',
       'lupi*',
       'zgnjec*',
+      'nece upal*',
+      'ne pali',
+      'ne upali*',
+      'nece krenut*',
+      'ne radi',
+      'prometn* nesrec*',
     ],
     targets: 'case %damage',
   },
@@ -145,7 +208,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
 
   // --- trips, expenses -------------------------------------------------------------------------
-  { words: ['putovanj*', 'voznj*', 'trip*', 'putn*', 'relacij*'], targets: 'trip' },
+  {
+    words: ['putovanj*', 'voznj*', 'trip*', 'putn*', 'relacij*', 'putova', 'putove', 'putevi', 'puteve'],
+    targets: 'trip',
+  },
   {
     words: [
       'trosak',
@@ -204,6 +270,11 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'moji podaci',
       'moje podatke',
       'moji osobni podaci',
+      'mojih podataka',
+      'korisnick* podat*',
+      'osobn* podat*',
+      'upisan u sustav*',
+      'kako sam upisan*',
     ],
     targets: '%me',
   },
@@ -217,7 +288,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'tag',
   },
   // The traffic licence is a document of the vehicle, not a permission.
-  { words: ['prometn* dozvol*', 'knjizic* vozil*'], targets: 'document vehicle' },
+  { words: ['prometn* dozvol*', 'knjizic* vozil*'], targets: 'document vehicle:0.5' },
   { words: ['dozvol*', 'ovlast*', 'prava', 'permission*'], targets: 'permission' },
   { words: ['postavk*', 'setting*'], targets: 'setting' },
   { words: ['klijent*', 'tenant*', 'najmoprim*', 'zakup*'], targets: 'tenant' },
@@ -252,7 +323,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // --- generic API concepts (suffixes of the paths) -------------------------------------------
   { words: ['vrst*', 'tip', 'tipa', 'tipu', 'tipom', 'tipov*', 'tipovi', 'type*'], targets: 'type' },
   { words: ['kategorij*', 'categor*'], targets: 'type category' },
-  { words: ['dokument*', 'prilog*', 'document*'], targets: 'document' },
+  { words: ['dokument*', 'prilog*', 'privit*', 'privic*', 'papir*', 'document*'], targets: 'document' },
+  // A vehicle's papers: the traffic licence ("prometna"), the insurance policy.
+  {
+    words: ['prometn*', 'polica', 'policu', 'police', 'polici', 'polic* osiguranj*'],
+    targets: 'document vehicle:0.5',
+  },
   { words: ['datotek*', 'fajl*', 'file*'], targets: 'document file' },
   { words: ['slicic*', 'minijatur*', 'thumb*', 'pretpregled*'], targets: 'thumb' },
   {
@@ -289,6 +365,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['kriterij*', 'uvjet*', 'filter*', 'filtr*', 'criteria'], targets: 'criteria' },
   { words: ['masovn*', 'skupn*', 'vise stavki', 'sve stavke', 'bulk'], targets: 'bulk multipatch:0.5' },
   { words: ['visestruk*', 'multipatch', 'odjednom', 'nekoliko', 'vise', 'skupno'], targets: 'multipatch' },
+  // "Ne treba mi više": no longer needed, not "several".
+  { words: ['ne treba mi vise', 'ne trebam vise', 'vise mi ne', 'vise ne'], targets: '' },
   { words: ['id ov*', 'id ev*', 'id ima', 'id jevi*'], targets: 'id multipatch' },
   { words: ['element*', 'item*'], targets: 'item entry' },
   // A record of something ("unos kilometraže"): an entry, hardly ever a dashboard item.
@@ -390,6 +468,34 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     ],
     targets: '%my',
   },
+  // Cancelling is what one does to a booking (or an appointment), never to a vehicle.
+  { words: ['otkaz*', 'storn*', 'ponisti*'], targets: '%cancel' },
+  // "Pošalji mi / daj mi" the document: the user asks to see something.
+  { words: ['posalji mi', 'posaljite mi', 'salji mi', 'daj mi', 'dajte mi'], targets: '%get' },
+  // Days and parts of a day: when something is wanted ("rezervacija za sutra" is a new booking).
+  {
+    words: [
+      'danas',
+      'sutra',
+      'prekosutra',
+      'ponedjelj*',
+      'utor*',
+      'srijed*',
+      'cetvrt*',
+      'petak',
+      'petka',
+      'subot*',
+      'nedjelj*',
+      'vikend*',
+      'popodne',
+      'ujutro',
+      'navecer',
+      'cijeli dan',
+      'iduci tjedan',
+      'sljedeci tjedan',
+    ],
+    targets: '%time',
+  },
   // "Kad/do kad": a date is asked for (a service or an expiry date of the user's vehicle).
   { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada'], targets: '%when %get' },
   { words: ['koliko', 'kolko', 'kolik*', 'how many', 'how much'], targets: '%howmany %get' },
@@ -411,6 +517,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'ukloni*',
       'uklanj*',
       'otkaz*',
+      'storn*',
       'makni*',
       'maknut*',
       'ponisti*',
@@ -439,6 +546,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'unesi',
       'unesite',
       'unijeti',
+      'unosim',
+      'unosimo',
+      'upisujem',
       'upis*',
       'kreir*',
       'stvori*',

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { detectIntent } from '../../../src/dialogue/detect-intent.ts'
-import { normalizeText } from '../../../src/nlu/normalize-text.ts'
+import { CompiledLexicon } from '../../../src/search/compiled-lexicon.ts'
+import { CROATIAN_LEXICON, STOPWORDS } from '../../../src/search/lexicon/hr.ts'
+import { understandQuery } from '../../../src/search/understand-query.ts'
 
+const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
+const read = (text: string) => understandQuery(text, lexicon, { has: () => false })
 const intent = (text: string) => {
-  const found = detectIntent(normalizeText(text))
+  const found = detectIntent(read(text))
   return found?.kind === 'read' ? found.read : found?.write
 }
 
@@ -38,6 +42,6 @@ describe('detectIntent', () => {
   })
 
   it('leaves everything else to tool retrieval', () => {
-    expect(detectIntent(normalizeText('tko je voditelj organizacijske jedinice'))).toBeUndefined()
+    expect(detectIntent(read('tko je voditelj organizacijske jedinice'))).toBeUndefined()
   })
 })
