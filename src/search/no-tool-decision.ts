@@ -20,18 +20,18 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
   ],
   [
     'thanks',
-    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
+    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem(?: na pomoci)?|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
   ],
   [
     'greeting',
     `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|halo|alo|ej|pozz|poz`,
   ],
 ]
-const FILLERS = `i|ti|vam|molim|jos|eto|onda|a|pa|ja|ma|evo`
+const FILLERS = `i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`
 const SEPARATORS = `[\\s!?.,:;()*\\-~'"]*`
 
 const ALL = CATEGORIES.map(([, pattern]) => pattern).join('|')

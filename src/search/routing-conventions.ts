@@ -32,29 +32,29 @@ const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest add')
 const MILEAGE_UPDATE_WORDS = set('mileage vehicle item entry licence plate registration add')
 // `num`: "broj šasije", "registarski broj", or a number the user adds ("moj broj je ...").
 const MY_VEHICLE_WORDS = set(
-  'num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
+  'master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
 /** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
 const MY_VEHICLE_DATES = set('service maintenance contract')
-const NEEDS_POSSESSIVE = set('contract service maintenance equipment vehicle vin brand model')
+const NEEDS_POSSESSIVE = set('master contract service maintenance equipment vehicle vin brand model')
 const NOT_A_BOOKING = set(
   'id equipment type document metadata project agg group criteria latest historical expense trip case vin brand make manufacturer model mileage licence plate registration leasing provider contract',
 )
 // Where it happened ("na parkingu", "na autocesti") does not change a damage report.
 const DAMAGE_WORDS = set('case vehicle licence plate expense location address add')
 /** Periods ("ovaj mjesec", "prošle godine") filter the user's own records. */
-const PERIOD_WORDS = 'month monthly year'
+const PERIOD_WORDS = 'month monthly year overview'
 const BOOKING_WORDS = set(`calendar vehicle ${PERIOD_WORDS}`)
 const CASE_WORDS = set(`case vehicle historical latest status ${PERIOD_WORDS}`)
 const TRIP_WORDS = set(`trip vehicle historical latest ${PERIOD_WORDS}`)
 const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical agg ${PERIOD_WORDS}`)
 const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption agg ${PERIOD_WORDS}`)
 // "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
-const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate')
+const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate brand make manufacturer model')
 const FLEET_WORDS = set('vehicle fleet')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
-const PROFILE_WORDS = set('person driver')
+const PROFILE_WORDS = set('person driver org unit role')
 
 /** A day or a date: "za sutra", "u petak", "15.12.". */
 function namesTime(q: QueryUnderstanding): boolean {
@@ -132,7 +132,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       const asks =
         q.signals.has('%book') ||
         (q.termSet.has('calendar') && namesTime(q) && !asksAboutOwn(q)) ||
-        (q.signals.has('%need') && q.termSet.has('vehicle')) ||
+        (q.signals.has('%need') && q.termSet.has('vehicle') && !q.signals.has('%list')) ||
         (q.signals.has('%available') && q.termSet.has('vehicle'))
       return asks ? ['get_AvailableVehicles', 'post_VehicleCalendar'] : undefined
     },
@@ -143,7 +143,8 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     route: (q) => {
       if (!q.signals.has('%damage') || q.signals.has('%list') || q.signals.has('%past')) return undefined
       if (!only(q, DAMAGE_WORDS)) return undefined
-      if (q.signals.has('%my') && !q.termSet.has('vehicle')) return undefined
+      // "Moje štete" lists the user's cases; "guma mi je prazna" reports.
+      if (q.signals.has('%my') && q.termSet.has('case') && !q.termSet.has('vehicle')) return undefined
       return q.method === undefined || q.method === 'post' ? ['post_AddCase', 'post_Cases'] : undefined
     },
   },
@@ -201,7 +202,9 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     name: 'list-vehicles',
     route: (q) => {
       if (!reads(q) || !any(q, FLEET_WORDS) || !only(q, VEHICLE_LIST_WORDS)) return undefined
-      if (q.signals.has('%howmany')) return ['get_Vehicles_Agg', 'get_Vehicles']
+      // "Koliko", "broj vozila", "ukupno": a count.
+      if (q.signals.has('%howmany') || q.termSet.has('num') || q.termSet.has('agg'))
+        return ['get_Vehicles_Agg', 'get_Vehicles']
       const listing =
         q.signals.has('%list') ||
         q.signals.has('%detail') ||
@@ -224,7 +227,9 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
   {
     name: 'my-profile',
     route: (q) =>
-      q.signals.has('%me') && reads(q) && only(q, PROFILE_WORDS)
+      (q.signals.has('%me') || (q.signals.has('%my') && q.termSet.size > 0)) &&
+      reads(q) &&
+      only(q, PROFILE_WORDS)
         ? ['get_PersonData_personIdOrEmail']
         : undefined,
   },

@@ -96,6 +96,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['marka', 'marke', 'marki', 'brand*', 'proizvodac*'], targets: 'brand make manufacturer' },
   { words: ['model', 'modela', 'modeli', 'modele'], targets: 'model' },
   { words: ['oprem*', 'alat*', 'equipment*', 'uredaj*', 'pribor*'], targets: 'equipment' },
+  {
+    words: ['prv* pomoc*', 'trokut*', 'prsluk*', 'zimsk* gum*', 'ljetn* gum*', 'lanc* za snijeg'],
+    targets: 'equipment',
+  },
   { words: ['flot*', 'fleet'], targets: 'fleet' },
   { words: ['goriv*', 'benzin*', 'dizel*', 'tankir*', 'tankanj*', 'fuel'], targets: 'fuel expense' },
   // Everyday kinds of expense a driver pays on the road.
@@ -106,6 +110,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['dodjel*', 'zaduz*', 'assignment*'], targets: 'assignment' },
   // "Skup vozila" is the Croatian name of a vehicle pool: the phrase is the entity, not two.
   { words: ['skup*', 'pool*', 'bazen*', 'skup* vozil*', 'pool* vozil*', 'bazen* vozil*'], targets: 'pool' },
+  // "Sve skupa" is "all together", not a pool.
+  { words: ['sve skupa', 'sveukupno', 'skupa'], targets: 'agg:0.3' },
   { words: ['dostupnost*', 'raspolozivost*', 'availability'], targets: 'availability %available' },
   { words: ['slobod*', 'dostupn*', 'raspoloziv*', 'available'], targets: '%available' },
   { words: ['izlaz iz flote', 'defleet*'], targets: 'defleet' },
@@ -118,7 +124,20 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   // Past tense asks about what exists ("jesam li rezervirao", "što sam prijavio"), not for a new one.
   {
-    words: ['rezervirao', 'rezervirala', 'rezervirali', 'bukirao', 'bukirala', 'bukirali'],
+    words: [
+      'rezervirao',
+      'rezervirala',
+      'rezervirali',
+      'rezerviran',
+      'rezervirana',
+      'rezervirano',
+      'bukirao',
+      'bukirala',
+      'bukirali',
+      'bukiran',
+      'bukirana',
+      'bukirano',
+    ],
     targets: 'calendar vehicle %past',
   },
   { words: ['prijavio', 'prijavila', 'prijavili'], targets: 'case %past' },
@@ -127,8 +146,26 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     words: ['bukirao bi*', 'bukirala bi*', 'rezervirao bi*', 'rezervirala bi*', 'bi bukir*', 'bi rezervir*'],
     targets: '%book %post',
   },
-  { words: ['vozio', 'vozila sam', 'vozili', 'putovao', 'putovala'], targets: 'trip %past' },
-  { words: ['napravio', 'napravila', 'napravili', 'unio', 'unijela', 'upisao', 'upisala'], targets: '%past' },
+  { words: ['odusta*'], targets: '%delete %cancel' },
+  {
+    words: ['vozio', 'vozila sam', 'vozili', 'putovao', 'putovala', 'odvozio', 'odvozila', 'odvozili'],
+    targets: 'trip %past',
+  },
+  {
+    words: [
+      'napravio',
+      'napravila',
+      'napravili',
+      'napravija',
+      'unio',
+      'unijela',
+      'upisao',
+      'upisala',
+      'upisan',
+      'upisana',
+    ],
+    targets: '%past',
+  },
   { words: ['kalendar*', 'calendar*', 'raspored*'], targets: 'calendar' },
   {
     words: ['rezervir*', 'rezerviraj', 'bukir*', 'book', 'zakaz*', 'zauzm*', 'zauzet*'],
@@ -186,6 +223,14 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'nece krenut*',
       'ne radi',
       'prometn* nesrec*',
+      'curi',
+      'curenj*',
+      'skrip*',
+      'lupa',
+      'lupka*',
+      'vibrir*',
+      'prazn* gum*',
+      'gum* prazn*',
     ],
     targets: 'case %damage',
   },
@@ -203,13 +248,33 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'lim*',
       'lampic*',
       'zaruljic*',
+      'kocnic*',
+      'akumulator*',
     ],
     targets: '%damage',
   },
 
   // --- trips, expenses -------------------------------------------------------------------------
   {
-    words: ['putovanj*', 'voznj*', 'trip*', 'putn*', 'relacij*', 'putova', 'putove', 'putevi', 'puteve'],
+    words: [
+      'putovanj*',
+      'voznj*',
+      'trip*',
+      'putn*',
+      'relacij*',
+      'putova',
+      'putove',
+      'putevi',
+      'puteve',
+      'tura',
+      'ture',
+      'turu',
+      'turi',
+      'turama',
+      'logbook*',
+      'knjig* voznj*',
+      'knjig* putovanj*',
+    ],
     targets: 'trip',
   },
   {
@@ -238,6 +303,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'trosila',
       'trositi',
       'potros*',
+      'kostal*',
+      'platio',
+      'platila',
+      'platili',
       'spend*',
     ],
     targets: 'expense %spend',
@@ -326,7 +395,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['dokument*', 'prilog*', 'privit*', 'privic*', 'papir*', 'document*'], targets: 'document' },
   // A vehicle's papers: the traffic licence ("prometna"), the insurance policy.
   {
-    words: ['prometn*', 'polica', 'policu', 'police', 'polici', 'polic* osiguranj*'],
+    words: ['zelen* kart*', 'prometn*', 'polica', 'policu', 'police', 'polici', 'polic* osiguranj*'],
     targets: 'document vehicle:0.5',
   },
   { words: ['datotek*', 'fajl*', 'file*'], targets: 'document file' },
@@ -370,6 +439,8 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['id ov*', 'id ev*', 'id ima', 'id jevi*'], targets: 'id multipatch' },
   { words: ['element*', 'item*'], targets: 'item entry' },
   // A record of something ("unos kilometraže"): an entry, hardly ever a dashboard item.
+  // The imperative "zapiši (mi)" records something; the noun "zapis" is an entry.
+  { words: ['zapisi', 'zapisite', 'zapisati', 'zapisem', 'zapisi mi'], targets: '%post' },
   { words: ['zapis*', 'unos', 'unosi', 'unose', 'unosa', 'entry', 'entries'], targets: 'entry item:0.3' },
   // Too generic to point at an entity ("stavke" of anything); known, so not guessed as a typo.
   { words: ['stavk*', 'stavak'], targets: '' },
@@ -395,7 +466,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     words: ['najnovij*', 'aktualn*', 'trenutn*', 'zadnj*', 'posljednj*', 'latest', 'recent'],
     targets: 'latest',
   },
-  { words: ['mjesecn*', 'mjesec*', 'monthly', 'month'], targets: 'monthly month' },
+  { words: ['mjesecn*', 'mjesec*', 'misec*', 'monthly', 'month'], targets: 'monthly month' },
   {
     words: [
       'sijec*',
@@ -471,7 +542,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // Cancelling is what one does to a booking (or an appointment), never to a vehicle.
   { words: ['otkaz*', 'storn*', 'ponisti*'], targets: '%cancel' },
   // "Pošalji mi / daj mi" the document: the user asks to see something.
-  { words: ['posalji mi', 'posaljite mi', 'salji mi', 'daj mi', 'dajte mi'], targets: '%get' },
+  {
+    words: ['posalji mi', 'posaljite mi', 'salji mi', 'daj mi', 'dajte mi', 'mi posalj*', 'mi salj*'],
+    targets: '%get',
+  },
   // Days and parts of a day: when something is wanted ("rezervacija za sutra" is a new booking).
   {
     words: [
@@ -497,7 +571,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: '%time',
   },
   // "Kad/do kad": a date is asked for (a service or an expiry date of the user's vehicle).
-  { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada'], targets: '%when %get' },
+  { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada', 'sljedec*', 'iduc*', 'naredn*'], targets: '%when' },
+  { words: ['imam li', 'imamo li', 'imas li', 'imate li'], targets: '%get' },
+  // A first-person question about oneself in the system ("jesam li ja upisan").
+  { words: ['ja', 'sam ja', 'u sustavu'], targets: '%me' },
   { words: ['koliko', 'kolko', 'kolik*', 'how many', 'how much'], targets: '%howmany %get' },
   { words: ['ciji', 'cija', 'cije', 'ciju', 'kojima'], targets: '%relative' },
 
@@ -592,7 +669,6 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'oznaci*',
       'oznac*',
       'edit*',
-      'put',
     ],
     targets: '%put',
   },
