@@ -12,23 +12,23 @@ export interface NoToolDecision {
 const CATEGORIES: readonly [NoToolKind, string][] = [
   [
     'own-phone',
-    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
+    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
   ],
   [
     'own-name',
-    `kako se (?:ja )?zovem|(?:koje|kako|sta|sto) je (?:moje )?ime(?: i prezime)?|moje ime(?: i prezime)?|znas li (?:kako se zovem|moje ime)`,
+    `kako se (?:ja )?zovem|kako glasi (?:moje )?ime(?: i prezime)?|(?:koje|kako|sta|sto) je (?:moje )?ime(?: i prezime)?|moje ime(?: i prezime)?|znas li (?:kako se zovem|moje ime)`,
   ],
   [
     'help',
-    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti| napravit)?(?: za mene)?|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
   ],
   [
     'thanks',
-    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem(?: na pomoci)?|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
+    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem(?: na pomoci)?|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|to je to|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
   ],
   [
     'greeting',
-    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|halo|alo|ej|pozz|poz`,
+    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|halo|alo|ej|pozz|poz`,
   ],
 ]
 const FILLERS = `i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`

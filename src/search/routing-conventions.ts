@@ -14,8 +14,9 @@ export interface RoutingConvention {
 
 const set = (words: string) => new Set(words.split(' '))
 
+/** Nothing but these was said (implied hints, quoted values and "po X" keys do not count). */
 function only(query: QueryUnderstanding, allowed: ReadonlySet<string>): boolean {
-  for (const term of query.termSet) if (!allowed.has(term)) return false
+  for (const term of query.said) if (!allowed.has(term)) return false
   return true
 }
 
@@ -26,10 +27,9 @@ function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
 
 const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
 
-// `add` is the hint "dodaj/unesi" leaves for the `Add...` endpoints: creating is what these do.
-const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest add')
+const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest')
 /** "Ažuriraj/unesi kilometražu za vozilo ZG-123-AB": a new reading of a named vehicle. */
-const MILEAGE_UPDATE_WORDS = set('mileage vehicle item entry licence plate registration add')
+const MILEAGE_UPDATE_WORDS = set('mileage vehicle entry licence plate registration')
 // `num`: "broj šasije", "registarski broj", or a number the user adds ("moj broj je ...").
 const MY_VEHICLE_WORDS = set(
   'master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
@@ -42,14 +42,15 @@ const NOT_A_BOOKING = set(
   'id equipment type document metadata project agg group criteria latest historical expense trip case vin brand make manufacturer model mileage licence plate registration leasing provider contract',
 )
 // Where it happened ("na parkingu", "na autocesti") does not change a damage report.
-const DAMAGE_WORDS = set('case vehicle licence plate expense location address add')
+const DAMAGE_WORDS = set('case vehicle licence plate expense location address')
 /** Periods ("ovaj mjesec", "prošle godine") filter the user's own records. */
-const PERIOD_WORDS = 'month monthly year overview'
+const PERIOD_WORDS = 'month year overview'
 const BOOKING_WORDS = set(`calendar vehicle ${PERIOD_WORDS}`)
-const CASE_WORDS = set(`case vehicle historical latest status ${PERIOD_WORDS}`)
+const CASE_WORDS = set(`case vehicle historical latest ${PERIOD_WORDS}`)
+const MY_CASE_WORDS = set([...CASE_WORDS, 'status'].join(' '))
 const TRIP_WORDS = set(`trip vehicle historical latest ${PERIOD_WORDS}`)
-const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical agg ${PERIOD_WORDS}`)
-const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption agg ${PERIOD_WORDS}`)
+const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical latest ${PERIOD_WORDS}`)
+const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption agg latest monthly ${PERIOD_WORDS}`)
 // "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
 const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate brand make manufacturer model')
 const FLEET_WORDS = set('vehicle fleet')
@@ -152,7 +153,9 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // Mileage, plate, registration, leasing house, contract, equipment of *my* vehicle.
     name: 'my-vehicle-facts',
     route: (q) => {
-      if (!reads(q) || !only(q, MY_VEHICLE_WORDS) || q.signals.has('%list')) return undefined
+      // "Sva vozila s tablicama" lists the fleet; "sve od opreme u mom autu" is still the user's car.
+      if (!reads(q) || !only(q, MY_VEHICLE_WORDS)) return undefined
+      if (q.signals.has('%list') && !q.signals.has('%my')) return undefined
       // A plate with a fact ("koliko km ima ZG-1234-AB"): the template checks it is the user's.
       // A plate alone ("detalji vozila ZG1234AB") is a lookup in the fleet's vehicle list.
       if (q.plates.length > 0 && !any(q, MY_VEHICLE_FACTS)) return undefined
@@ -176,7 +179,9 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     name: 'my-cases',
     route: (q) => {
       if (deletesOwn(q, 'case', CASE_WORDS)) return ['delete_Cases_id']
-      if (!q.termSet.has('case') || !only(q, CASE_WORDS)) return undefined
+      // "Status mojih prijava" asks about the user's cases; "statusi slučajeva" is a code list.
+      const allowed = q.signals.has('%my') ? MY_CASE_WORDS : CASE_WORDS
+      if (!q.termSet.has('case') || !only(q, allowed)) return undefined
       return reads(q) ? ['get_Cases'] : undefined
     },
   },
@@ -192,10 +197,12 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // "How much do we spend" is answered from the expense records.
     name: 'expenses',
     route: (q) => {
-      if (!reads(q) || !q.termSet.has('expense')) return undefined
-      return only(q, EXPENSE_WORDS) || (q.signals.has('%spend') && only(q, SPENDING_WORDS))
-        ? ['get_Expenses']
-        : undefined
+      // An average is a statistic of its own (`Stats/FleetAverageMonthlyExpenses`), not the list.
+      // "Troškovi po mjesecima" is a breakdown per period (`VehiclesMonthlyExpenses`).
+      if (!reads(q) || !q.termSet.has('expense') || q.termSet.has('average')) return undefined
+      if (q.keys.has('month') || q.keys.has('year')) return undefined
+      const spending = q.signals.has('%spend') || q.signals.has('%howmany')
+      return only(q, EXPENSE_WORDS) || (spending && only(q, SPENDING_WORDS)) ? ['get_Expenses'] : undefined
     },
   },
   {

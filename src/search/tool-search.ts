@@ -87,6 +87,9 @@ const VALUE_PARAMETER_FACTOR = 1.1
 const VALUE_FACTORS = [1, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR ** 2]
 const YEAR_PARAMETER = /\{year\}/i
 const MONTH_PARAMETER = /\{month\}/i
+const VEHICLE_PARAMETER = /\{vehicleId\}/i
+const isYear = (value: number) => Number.isInteger(value) && value >= 1990 && value <= 2100
+
 /** Path parameters that name one item (`{id}`, `{documentId}`); `{year}`, `{on}`, `{from}` do not. */
 const ITEM_PARAMETERS = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/g
 /**
@@ -117,6 +120,8 @@ export class ToolSearch {
   private readonly isMultipatch: Uint8Array
   /** Per tool: 1 a lookup, 2 a counting tool, 0 otherwise (see the priors above). */
   private readonly kind: Uint8Array
+  /** Per tool: 1 when its item id is a vehicle's (`/Vehicles/{id}`, `{vehicleId}`). */
+  private readonly takesVehicle: Uint8Array
   /** Per tool: bit 1 a `{year}` path parameter, bit 2 a `{month}` one. */
   private readonly valueParameters: Uint8Array
 
@@ -141,6 +146,9 @@ export class ToolSearch {
     this.specificityPrior = Float32Array.from(
       this.documents,
       (document) => 1 - ACTION_WORD_PRIOR * Math.min(5, document.pathActionWords),
+    )
+    this.takesVehicle = Uint8Array.from(this.tools, (tool) =>
+      tool.entity === 'Vehicles' || VEHICLE_PARAMETER.test(tool.path) ? 1 : 0,
     )
     this.scores = new Float32Array(this.tools.length)
     this.seen = new Uint8Array(this.tools.length)
@@ -187,11 +195,14 @@ export class ToolSearch {
     const best: { doc: number; score: number; factor: number }[] = []
     // "s ID-om 5", "detalji ...": one item is meant. A bare number is weaker ("10 rezultata").
     const pointsAtItem = query.termSet.has('id') || query.signals.has('%detail')
+    // A year ("za 2024.") is a period, not an item number.
+    const itemNumbers = query.signals.has('%yearvalue')
+      ? query.numbers.filter((n) => !isYear(n))
+      : query.numbers
     const namesItem =
-      pointsAtItem ||
-      (query.numbers.length > 0 && !query.signals.has('%paging')) ||
-      query.plates.length > 0 ||
-      query.emails.length > 0
+      pointsAtItem || (itemNumbers.length > 0 && !query.signals.has('%paging')) || query.emails.length > 0
+    // A plate names a vehicle: it fills the id of a vehicle tool, not of a mileage report.
+    const namesVehicle = namesItem || query.plates.length > 0
     const bulk =
       query.termSet.has('criteria') ||
       query.termSet.has('bulk') ||
@@ -215,7 +226,7 @@ export class ToolSearch {
         this.specificityPrior[doc]! *
         kindPrior[this.kind[doc]!]! *
         (this.needsItemId[doc]
-          ? namesItem || tool.method !== 'get'
+          ? (this.takesVehicle[doc] ? namesVehicle : namesItem) || tool.method !== 'get'
             ? this.needsItemId[doc]! > 1 && query.values < 2
               ? SECOND_ID_PRIOR
               : 1

@@ -42,6 +42,8 @@ const KEY_WEIGHT = 0.5
 /** The same word as a field key (`@type`): what "po X" most likely names. */
 const KEY_TERM_WEIGHT = 0.5
 const PAIR_MIN_WEIGHT = 0.7
+/** A lexicon target at least this strong is what the word says, not a hint it implies. */
+const SAID_WEIGHT = 0.5
 /** An address is a stronger cue than the word "e-mail": it is the value a tool is called with. */
 const EMAIL_WEIGHT = 1.5
 const KEY_MARKERS: ReadonlySet<string> = new Set(['po', 'prema'])
@@ -70,8 +72,15 @@ export interface WordExplanation {
 
 export interface QueryUnderstanding {
   terms: WeightedTerm[]
-  /** Document terms of the query (a Set for the conventions' subset tests). */
+  /** Document terms of the query (field keys `@x` aside). */
   termSet: ReadonlySet<string>
+  /**
+   * The terms the user said outright: not hints a word only implies (`add:0.15` in the
+   * lexicon, below SAID_WEIGHT) nor quoted values. The conventions' "nothing else" tests use it.
+   */
+  said: ReadonlySet<string>
+  /** Terms of the words after "po/prema" (a grouping, sorting or filter key). */
+  keys: ReadonlySet<string>
   signals: ReadonlySet<string>
   /** The method the verbs ask for; undefined when no verb or question word was found. */
   method?: HttpMethod
@@ -98,10 +107,13 @@ export function understandQuery(
   const signals = new Set<string>()
   const words: WordExplanation[] = []
   const unknown: string[] = []
-  const addTerms = (targets: LexiconTargets, weight: number) => {
+  const said = new Set<string>()
+  const keys = new Set<string>()
+  const addTerms = (targets: LexiconTargets, weight: number, quoted = false) => {
     targets.terms.forEach((term, index) => {
       const value = weight * targets.weights[index]!
       if (value > (weights.get(term) ?? 0)) weights.set(term, value)
+      if (!quoted && targets.weights[index]! >= SAID_WEIGHT) said.add(term)
     })
   }
   const addKeyTerms = (targets: LexiconTargets, weight: number) => {
@@ -142,8 +154,11 @@ export function understandQuery(
     const factor = quoted ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
     const match = lexicon.resolveWord(token)
     if (match) {
-      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor)
-      if (key) addKeyTerms(match.targets, MATCH_WEIGHT[match.kind] * KEY_TERM_WEIGHT)
+      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor, quoted)
+      if (key) {
+        addKeyTerms(match.targets, MATCH_WEIGHT[match.kind] * KEY_TERM_WEIGHT)
+        for (const term of match.targets.terms) keys.add(term)
+      }
       for (const signal of match.targets.signals) signals.add(signal)
       words.push({ word: token, via: match.kind, key: match.key, ...match.targets })
       continue
@@ -154,6 +169,7 @@ export function understandQuery(
     if (key) addKeyTerms({ terms: [raw], weights: [1], signals: [] }, KEY_TERM_WEIGHT)
     if (vocabulary.has(raw)) {
       weights.set(raw, Math.max(weights.get(raw) ?? 0, MATCH_WEIGHT.raw * factor))
+      if (!quoted) said.add(raw)
       words.push({ word: token, via: 'raw', key: raw, terms: [raw], signals: [] })
     } else unknown.push(token)
   }
@@ -164,7 +180,8 @@ export function understandQuery(
       break
     }
   }
-  const termSet = new Set(weights.keys())
+  const termSet = new Set<string>()
+  for (const term of weights.keys()) if (!term.startsWith('@')) termSet.add(term)
   // A year such as 2022 points at per-year statistics.
   if (analysed.numbers.some((value) => value >= 1990 && value <= 2100 && Number.isInteger(value))) {
     signals.add('%yearvalue')
@@ -195,6 +212,8 @@ export function understandQuery(
   return {
     terms,
     termSet,
+    said,
+    keys,
     signals,
     method,
     numbers: analysed.numbers,

@@ -147,6 +147,21 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: '%book %post',
   },
   { words: ['odusta*'], targets: '%delete %cancel' },
+  // "Zakazano" describes what is planned, it does not book anything.
+  { words: ['zakazan', 'zakazana', 'zakazane', 'zakazani', 'zakazano'], targets: '' },
+  // The vehicle the user drives or was given is his own.
+  {
+    words: [
+      'mi je dodijeljen*',
+      'dodijeljen* mi',
+      'meni dodijeljen*',
+      'koje koristim',
+      'koji koristim',
+      'koristim',
+      'koje vozim',
+    ],
+    targets: '%my',
+  },
   {
     words: ['vozio', 'vozila sam', 'vozili', 'putovao', 'putovala', 'odvozio', 'odvozila', 'odvozili'],
     targets: 'trip %past',
@@ -161,8 +176,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'unijela',
       'upisao',
       'upisala',
-      'upisan',
-      'upisana',
+      'upisan*',
     ],
     targets: '%past',
   },
@@ -217,12 +231,15 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'ulupi*',
       'lupi*',
       'zgnjec*',
+      'nezgod*',
+      'udes*',
       'nece upal*',
       'ne pali',
       'ne upali*',
       'nece krenut*',
       'ne radi',
       'prometn* nesrec*',
+      'prometn* nezgod*',
       'curi',
       'curenj*',
       'skrip*',
@@ -441,7 +458,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // A record of something ("unos kilometraže"): an entry, hardly ever a dashboard item.
   // The imperative "zapiši (mi)" records something; the noun "zapis" is an entry.
   { words: ['zapisi', 'zapisite', 'zapisati', 'zapisem', 'zapisi mi'], targets: '%post' },
-  { words: ['zapis*', 'unos', 'unosi', 'unose', 'unosa', 'entry', 'entries'], targets: 'entry item:0.3' },
+  { words: ['zapis*', 'unos', 'unosi', 'unose', 'unosa', 'entry', 'entries'], targets: 'entry:0.5 item:0.3' },
   // Too generic to point at an entity ("stavke" of anything); known, so not guessed as a typo.
   { words: ['stavk*', 'stavak'], targets: '' },
   { words: ['dashboard*', 'nadzorn*', 'kontroln* ploc*'], targets: 'dashboard' },
@@ -466,7 +483,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     words: ['najnovij*', 'aktualn*', 'trenutn*', 'zadnj*', 'posljednj*', 'latest', 'recent'],
     targets: 'latest',
   },
-  { words: ['mjesecn*', 'mjesec*', 'misec*', 'monthly', 'month'], targets: 'monthly month' },
+  // "Mjesečni troškovi" asks for monthly figures; "troškovi ovaj mjesec" filters by a month.
+  { words: ['mjesecn*', 'monthly'], targets: 'monthly month:0.4' },
+  { words: ['mjesec*', 'misec*', 'month'], targets: 'month monthly:0.4' },
   {
     words: [
       'sijec*',
@@ -488,11 +507,16 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'prosin*',
       'prosinc*',
     ],
-    targets: 'month monthly %monthvalue',
+    targets: 'month monthly:0.4 %monthvalue',
   },
   { words: ['godin*', 'godisnj*', 'year*'], targets: 'year' },
   { words: ['duze vrijeme', 'duze vremena', 'dugo', 'odavno', 'vec dugo', 'since'], targets: 'since' },
   { words: ['nema', 'nemaju', 'nemaj*', 'bez', 'without'], targets: 'no without' },
+  // "Nisu javila / unijela km": no mileage reported since.
+  {
+    words: ['nisu javil*', 'nisu unijel*', 'nisu upisal*', 'nisu prijavil*', 'nije javil*', 'nije upisan*'],
+    targets: 'no without since',
+  },
   { words: ['broj'], targets: 'num' },
   { words: ['broj vozila'], targets: 'num vehicle %howmany' },
   { words: ['razlicit*', 'distinct*', 'jedinstven*'], targets: 'distinct' },

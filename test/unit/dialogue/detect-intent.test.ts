@@ -37,8 +37,29 @@ describe('detectIntent', () => {
     ['otkaži rezervaciju', 'cancel-booking'],
     ['obriši slučaj', 'delete-case'],
     ['izbriši putovanje', 'delete-trip'],
+    // The old keyword router started a damage report or a booking for these.
+    ['moje prijavljene štete', 'my-cases'],
+    ['jesam li vec prijavio stetu', 'my-cases'],
+    ['jesam li rezervirao auto za sutra', 'my-bookings'],
+    ['koji auto imam rezerviran u petak', 'my-bookings'],
+    ['rezervacija vozila za sutra', 'booking'],
+    ['odustajem od rezervacije za vikend', 'cancel-booking'],
+    ['ipak necu auto, otkazi', 'cancel-booking'],
+    ['obriši slučaj Nedostaje prva pomoć', 'delete-case'],
+    ['kocnice skripe i nesto lupa', 'case'],
+    ['guma mi je prazna', 'case'],
+    ['koliko km ima ZG-1234-AB', 'mileage'],
+    ['trenutno stanje 204500km', 'mileage'],
+    ['kad mi je sljedeći servis', 'due-dates'],
+    ['obrisi mi zadnju turu iz logbooka', 'delete-trip'],
+    ['koliko je kostalo tankanje zadnji put', 'my-expenses'],
   ])('%s -> %s', (text, expected) => {
     expect(intent(text)).toBe(expected)
+  })
+
+  it('leaves vehicle lists, documents and the profile to their tools', () => {
+    for (const text of ['koliko vozila imamo', 'dokumenti za ST-555-AA', 'koja je moja uloga u sustavu'])
+      expect(detectIntent(read(text))).toBeUndefined()
   })
 
   it('leaves everything else to tool retrieval', () => {

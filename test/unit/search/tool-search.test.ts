@@ -70,6 +70,19 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     expect(first('otkazi rezervacju')).toBe('delete_VehicleCalendar_id')
   })
 
+  it.each([
+    ['sva očitanja kilometraže za ZG-1234-AB', 'get_MileageReports'],
+    ['troškovi za veljaču 2025.', 'get_Expenses'],
+    ['troškovi vozila po mjesecima', 'get_VehiclesMonthlyExpenses'],
+    ['prosječni mjesečni troškovi flote', 'get_Stats_FleetAverageMonthlyExpenses'],
+    ['statusi slučajeva', 'get_Lookup_CaseStatuses'],
+    ['status mojih prijava štete', 'get_Cases'],
+    ['koliki su ukupni troškovi za gorivo u studenom', 'get_Expenses'],
+  ])('reads values and periods: %s -> %s', (text, expected) => {
+    // A plate names a vehicle, not a report; a year is a period, not an id.
+    expect(first(text)).toBe(expected)
+  })
+
   it('reads "po X" as a field key, not as the entity asked for', () => {
     expect(first('grupiraj vozila po tipu')).toBe('get_Vehicles_GroupBy')
   })
