@@ -5,7 +5,7 @@ import { CompiledLexicon } from './compiled-lexicon.ts'
 import { diversifyByEntity } from './diversify-by-entity.ts'
 import { CROATIAN_LEXICON, type LexiconEntry, STOPWORDS } from './lexicon/hr.ts'
 import { decideNoTool, type NoToolDecision } from './no-tool-decision.ts'
-import { ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
+import { firstConvention, ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
 import { buildToolDocuments, type DocumentField, type ToolDocument } from './tool-document.ts'
 import { type QueryUnderstanding, understandQuery, type WordExplanation } from './understand-query.ts'
 
@@ -169,20 +169,13 @@ export class ToolSearch {
     this.index.accumulate(query.terms, scores, seen, touched)
 
     // Conventions: their tools lead, in order, even if no term matched them.
-    let convention: string | undefined
+    const match = firstConvention(query, this.conventions)
     const leading: number[] = []
-    for (const rule of this.conventions) {
-      const ids = rule.route(query)
-      if (!ids) continue
-      for (const id of ids) {
-        const position = this.positionOf.get(id)
-        if (position !== undefined) leading.push(position)
-      }
-      if (leading.length > 0) {
-        convention = rule.name
-        break
-      }
+    for (const id of match?.ids ?? []) {
+      const position = this.positionOf.get(id)
+      if (position !== undefined) leading.push(position)
     }
+    const convention = leading.length > 0 ? match?.name : undefined
     leading.forEach((position, rank) => {
       if (seen[position] === 0) {
         seen[position] = 1
