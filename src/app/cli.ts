@@ -7,6 +7,12 @@ import { registerSandboxCommand } from './commands/sandbox.ts'
 import { registerScenarioCommand } from './commands/scenarios.ts'
 import { registerToolsCommand } from './commands/tools.ts'
 
+// `m1 tools search ... | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 const program = new Command()
 program.name('m1').description('MobilityOne WhatsApp assistant for fleet drivers').showHelpAfterError()
 

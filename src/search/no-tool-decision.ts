@@ -20,7 +20,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|sto (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti| napravit)?(?: za mene)?|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|(?:sto|sta) (?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
   ],
   [
     'thanks',
@@ -28,7 +28,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'greeting',
-    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|halo|alo|ej|pozz|poz`,
+    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
   ],
 ]
 const FILLERS = `i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`
@@ -40,14 +40,42 @@ const CATEGORY_PATTERNS = CATEGORIES.map(
   ([kind, pattern]) => [kind, new RegExp(`\\b(?:${pattern})\\b`)] as const,
 )
 const NON_TEXT = /[^\p{L}\p{N}\s!?.,:;()*\-~'"]/gu
+/** A message of emoji only ("👍", "🙏") acknowledges. */
+const EMOJI = /\p{Extended_Pictographic}/u
 
 /**
  * Greetings, thanks, help and questions about the user's own phone or name: answered from the
  * conversation and the user's context, never by an API call. Undefined when a tool is needed.
  */
-export function decideNoTool(text: string): NoToolDecision | undefined {
+export function decideNoTool(text: string, read?: MessageContent): NoToolDecision | undefined {
   const folded = foldDiacritics(text).replace(NON_TEXT, ' ').trim()
-  if (folded.length === 0 || folded.length > 80 || !SMALL_TALK.test(folded)) return undefined
+  if (folded.length === 0) return read && EMOJI.test(text) ? { kind: 'thanks' } : undefined
+  if (folded.length > 80) return undefined
+  // Small talk around words that ask for nothing ("pozdrav iz Vodica", "fala ti puno brate").
+  if (!SMALL_TALK.test(folded) && !(read && asksForNothing(read))) return undefined
   for (const [kind, pattern] of CATEGORY_PATTERNS) if (pattern.test(folded)) return { kind }
   return undefined
+}
+
+/** What the router understood of a message, as far as the no-tool decision needs it. */
+export interface MessageContent {
+  termSet: ReadonlySet<string>
+  signals: ReadonlySet<string>
+}
+
+/** Signals that ask for something even when no entity word was recognised. */
+const ASKING_SIGNALS = [
+  '%post',
+  '%put',
+  '%patch',
+  '%delete',
+  '%book',
+  '%need',
+  '%damage',
+  '%available',
+  '%me',
+]
+
+function asksForNothing(read: MessageContent): boolean {
+  return read.termSet.size === 0 && !ASKING_SIGNALS.some((signal) => read.signals.has(signal))
 }

@@ -28,6 +28,10 @@ function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
 const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
 
 const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest')
+/** With a reading in it ("54 800", "63.410 km"), a mileage message records it: plate, date and "for the month" may come along. */
+const MILEAGE_READING_WORDS = set(
+  'mileage vehicle latest entry report licence plate registration month monthly on',
+)
 /** "Ažuriraj/unesi kilometražu za vozilo ZG-123-AB": a new reading of a named vehicle. */
 const MILEAGE_UPDATE_WORDS = set('mileage vehicle entry licence plate registration')
 // `num`: "broj šasije", "registarski broj", or a number the user adds ("moj broj je ...").
@@ -85,8 +89,12 @@ function deletesOwn(q: QueryUnderstanding, kind: string, allowed: ReadonlySet<st
   return q.method === 'delete' && q.termSet.has(kind) && (only(q, allowed) || !any(q, CATALOGUE_WORDS))
 }
 
+const isYear = (value: number) => Number.isInteger(value) && value >= 1990 && value <= 2100
+
 function isBookingQuestion(q: QueryUnderstanding): boolean {
-  return q.method !== 'delete' && !q.signals.has('%past') && !any(q, NOT_A_BOOKING)
+  if (q.method === 'delete' || q.signals.has('%past')) return false
+  for (const term of q.said) if (NOT_A_BOOKING.has(term)) return false
+  return true
 }
 
 export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
@@ -94,6 +102,15 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     // A bare odometer reading ("45000", "45000 km") or "unesi km": record mileage.
     name: 'record-mileage',
     route: (q) => {
+      const writes = q.method === undefined || q.method === 'post'
+      // An odometer-sized number with a mileage word ("kilometraža unos 99003", "za ZG-1234-AB: 63.410 km").
+      if (
+        q.numbers.some((value) => value >= 1000 && !isYear(value)) &&
+        q.said.has('mileage') &&
+        writes &&
+        only(q, MILEAGE_READING_WORDS)
+      )
+        return ['post_AddMileage']
       if (q.dates.length > 0) return undefined
       // Updating "the mileage" means recording a new reading, not editing an old report.
       if (
@@ -104,10 +121,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
         return ['post_AddMileage']
       if (!only(q, MILEAGE_ENTRY_WORDS)) return undefined
       const reading = q.numbers.some((value) => value >= 100)
-      if (
-        (reading && (q.method === undefined || q.method === 'post')) ||
-        (q.termSet.has('mileage') && q.method === 'post')
-      ) {
+      if ((reading && writes) || (q.termSet.has('mileage') && q.method === 'post')) {
         return ['post_AddMileage']
       }
       return undefined
@@ -120,6 +134,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       isBookingQuestion(q) &&
       q.signals.has('%available') &&
       q.termSet.has('vehicle') &&
+      !q.termSet.has('calendar') &&
       !q.signals.has('%book') &&
       !q.signals.has('%need')
         ? ['get_AvailableVehicles']

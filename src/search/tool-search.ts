@@ -161,9 +161,9 @@ export class ToolSearch {
   search(text: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 5)
     const pool = top * POOL_FACTOR
-    const noTool = decideNoTool(text)
-    if (noTool) return { noTool, hits: [] }
     const query = options.understood ?? this.understand(text)
+    const noTool = decideNoTool(text, query)
+    if (noTool) return { noTool, hits: [] }
     const touched: number[] = []
     const { scores, seen } = this
     this.index.accumulate(query.terms, scores, seen, touched)

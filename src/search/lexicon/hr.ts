@@ -44,7 +44,6 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'kombi*',
       'kamion*',
       'dostavn*',
-      'van',
     ],
     targets: 'vehicle',
   },
@@ -88,7 +87,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'vehicle %my',
   },
   { words: ['nabav*'], targets: 'acquiring contract' },
-  { words: ['servis*', 'service'], targets: 'service periodic activity' },
+  { words: ['servis*', 'service'], targets: 'service periodic:0.6 activity:0.6' },
   { words: ['odrzavanj*', 'odrzavan*'], targets: 'maintenance periodic activity' },
   { words: ['redovn*', 'periodicn*', 'periodic*', 'ponavljajuc*'], targets: 'periodic' },
   { words: ['aktivnost*', 'activit*'], targets: 'activity' },
@@ -597,8 +596,58 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // "Kad/do kad": a date is asked for (a service or an expiry date of the user's vehicle).
   { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada', 'sljedec*', 'iduc*', 'naredn*'], targets: '%when' },
   { words: ['imam li', 'imamo li', 'imas li', 'imate li'], targets: '%get' },
+  // "Jel ima (neki) auto": is one free.
+  {
+    words: ['jel ima', 'je li ima', 'ima li', 'ima neki', 'ima nekakav', 'ima kakav'],
+    targets: '%get %available',
+  },
   // A first-person question about oneself in the system ("jesam li ja upisan").
-  { words: ['ja', 'sam ja', 'u sustavu'], targets: '%me' },
+  { words: ['jesam li ja', 'sam li ja', 'tko sam ja', 'ko sam ja', 'sam ja'], targets: '%me' },
+  // Forms of address and fillers: they ask for nothing (and "stari" is not "older").
+  {
+    words: ['postovan*', 'stari', 'stara', 'brate', 'buraz*', 'brale', 'ajd', 'ajde', 'aj', 'pliz', 'please'],
+    targets: '',
+  },
+  // "Ništa više / nije više potrebno": no longer, not "several".
+  { words: ['nije vise', 'nisu vise', 'nista vise'], targets: '' },
+  // "Zadnji put" is "the last time", not a trip; "put" alone is a trip (a journey).
+  {
+    words: ['zadnji put', 'prvi put', 'ovaj put', 'svaki put', 'drugi put', 'sljedeci put', 'iduci put'],
+    targets: '',
+  },
+  // "Za (službeni) put" is why a car is wanted, so it only hints at trips.
+  { words: ['put', 'puta', 'putu', 'sluzben* put*'], targets: 'trip:0.4' },
+  // Who drove a car at a time: the assignments.
+  {
+    words: ['tko je vozio', 'ko je vozio', 'tko vozi', 'ko vozi', 'tko je imao', 'ko je imao'],
+    targets: 'assigned assignment',
+  },
+  // Mileage reports as things ("prijave kilometraže") and as an act ("prijaviti kilometražu").
+  {
+    words: [
+      'prijave kilometr*',
+      'prijava kilometr*',
+      'prijavu kilometr*',
+      'prijavama kilometr*',
+      'prijave km',
+      'prijava km',
+    ],
+    targets: 'mileage report',
+  },
+  {
+    words: ['prijavi kilometr*', 'prijavit* kilometr*', 'prijavim kilometr*', 'prijavi km', 'prijavit* km'],
+    targets: 'mileage %post',
+  },
+  // Attaching a receipt or a photo to something.
+  {
+    words: ['prilaz*', 'zakac*', 'zakvac*', 'zalijep*', 'uploada*', 'stavi* uz', 'uz trosak'],
+    targets: 'document %post',
+  },
+  { words: ['slika', 'slike', 'sliku', 'slikan*', 'fotk*', 'fotograf*'], targets: 'document' },
+  { words: ['racunovod*'], targets: '' },
+  { words: ['izbaci*', 'baci van', 'makni van', 'stavi van'], targets: '%delete' },
+  { words: ['pul', 'pulovi', 'pulove', 'pulova'], targets: 'pool' },
+  { words: ['bukira', 'rezervira'], targets: 'calendar vehicle %past' },
   { words: ['koliko', 'kolko', 'kolik*', 'how many', 'how much'], targets: '%howmany %get' },
   { words: ['ciji', 'cija', 'cije', 'ciju', 'kojima'], targets: '%relative' },
 

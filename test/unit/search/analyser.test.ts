@@ -23,6 +23,14 @@ describe('text analysis', () => {
     expect(analysed.tokens).toEqual(['auto', '#plate', 'ima', '#num', 'km', 'od', '#date', 'i', '#date'])
   })
 
+  it('reads odometer values written as people write them', () => {
+    expect(analyseText('stanje 204500km').numbers).toEqual([204500])
+    expect(analyseText('unosim kilometre: 12 450').numbers).toEqual([12450])
+    expect(analyseText('imam 120k km').numbers).toEqual([120000])
+    // Times of day stay apart: "od 8 do 12" is two numbers.
+    expect(analyseText('sutra od 8 do 12').numbers).toEqual([8, 12])
+  })
+
   it('stems Croatian inflection to one stem (Snowball Serbian)', () => {
     const forms = ['vozila', 'vozilu', 'vozilom', 'vozilima'].map(stemCroatian)
     expect(new Set(forms).size).toBe(1)
@@ -89,5 +97,16 @@ describe('no-tool decision', () => {
     expect(decideNoTool('bok, trebam auto sutra')).toBeUndefined()
     expect(decideNoTool('koliko km ima moje vozilo')).toBeUndefined()
     expect(decideNoTool('')).toBeUndefined()
+  })
+
+  it('takes small talk around words that ask for nothing, and emoji alone, as no tool', () => {
+    const nothing = { termSet: new Set<string>(), signals: new Set<string>() }
+    expect(decideNoTool('pozdrav iz Vodica 😎', nothing)?.kind).toBe('greeting')
+    expect(decideNoTool('fala ti puno brate', nothing)?.kind).toBe('thanks')
+    expect(decideNoTool('👍', nothing)?.kind).toBe('thanks')
+    // Without the router's reading, or when it found something asked for, the tools decide.
+    expect(decideNoTool('pozdrav iz Vodica')).toBeUndefined()
+    const asks = { termSet: new Set(['vehicle']), signals: new Set<string>() }
+    expect(decideNoTool('bok, auto?', asks)).toBeUndefined()
   })
 })

@@ -60,6 +60,13 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['broj vozila u floti', 'get_Vehicles_Agg'],
     ['prometna dozvola vozila', 'get_Vehicles_id_documents'],
     ['ažuriraj kilometražu za vozilo ZG1234AB', 'post_AddMileage'],
+    ['kilometraza unos 99003 pliz', 'post_AddMileage'],
+    ['unos kilometraže za ZG 1234-AB: 63.410 km na dan 31.10.2025.', 'post_AddMileage'],
+    ['treba mi auto za put u split iduci tjedan', 'get_AvailableVehicles'],
+    ['jel ima neki auto za sutra ujutro', 'get_AvailableVehicles'],
+    ['prilazem racun za gorivo uz trosak 5521', 'post_Expenses_id_documents'],
+    ['prikaži sve prijave kilometraže iz listopada', 'get_MileageReports'],
+    ['molim te obrisi slucaj 20455 nije vise aktualan', 'delete_Cases_id'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
