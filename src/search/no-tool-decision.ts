@@ -31,7 +31,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
     `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
   ],
 ]
-const FILLERS = `i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`
+const FILLERS = `ekipa|svima|kolege|kolega|ljudi|i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`
 const SEPARATORS = `[\\s!?.,:;()*\\-~'"]*`
 
 const ALL = CATEGORIES.map(([, pattern]) => pattern).join('|')

@@ -89,6 +89,15 @@ function deletesOwn(q: QueryUnderstanding, kind: string, allowed: ReadonlySet<st
   return q.method === 'delete' && q.termSet.has(kind) && (only(q, allowed) || !any(q, CATALOGUE_WORDS))
 }
 
+/** "Ima li slobodnih vozila", "jel ima (neki) auto": whether a vehicle is free. */
+function asksIfFree(q: QueryUnderstanding): boolean {
+  return (
+    (q.signals.has('%available') || q.signals.has('%exists')) &&
+    q.said.has('vehicle') &&
+    !q.signals.has('%my')
+  )
+}
+
 const isYear = (value: number) => Number.isInteger(value) && value >= 1990 && value <= 2100
 
 function isBookingQuestion(q: QueryUnderstanding): boolean {
@@ -132,8 +141,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     name: 'free-vehicles',
     route: (q) =>
       isBookingQuestion(q) &&
-      q.signals.has('%available') &&
-      q.termSet.has('vehicle') &&
+      asksIfFree(q) &&
       !q.termSet.has('calendar') &&
       !q.signals.has('%book') &&
       !q.signals.has('%need')
@@ -149,7 +157,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
         q.signals.has('%book') ||
         (q.termSet.has('calendar') && namesTime(q) && !asksAboutOwn(q)) ||
         (q.signals.has('%need') && q.termSet.has('vehicle') && !q.signals.has('%list')) ||
-        (q.signals.has('%available') && q.termSet.has('vehicle'))
+        asksIfFree(q)
       return asks ? ['get_AvailableVehicles', 'post_VehicleCalendar'] : undefined
     },
   },

@@ -50,6 +50,18 @@ const KEY_MARKERS: ReadonlySet<string> = new Set(['po', 'prema'])
 /** One pass over the text: a quote mark, a clause-ending mark, or a word. */
 const SCAN = /(['"\u201c\u201d\u201e\u2018\u2019])|([.,;:!?()])|([a-z0-9#]+)/g
 
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'koji',
+  'koje',
+  'koja',
+  'kakvi',
+  'kakve',
+  'kakva',
+  'sto',
+  'sta',
+])
+const MODALS: ReadonlySet<string> = new Set(['mogu', 'moze', 'mozemo', 'smijem', 'smije'])
+
 /** "koji/koje/koja" after the first word is a relative clause: "obriši stavke koje ...". */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set([
   'koji',
@@ -180,6 +192,10 @@ export function understandQuery(
       break
     }
   }
+  // "Koje tipove mogu odabrati / uploadati": a question about the options is a read.
+  const tokens = analysed.tokens
+  if (method !== 'delete' && QUESTION_WORDS.has(tokens[0] ?? '') && tokens.some((token) => MODALS.has(token)))
+    method = 'get'
   const termSet = new Set<string>()
   for (const term of weights.keys()) if (!term.startsWith('@')) termSet.add(term)
   // A year such as 2022 points at per-year statistics.
@@ -188,7 +204,6 @@ export function understandQuery(
     if (!weights.has('year')) weights.set('year', 0.5)
   }
   // "Obriši X koji nemaju ..." deletes by a condition, unless an id names the item.
-  const tokens = analysed.tokens
   const relative = tokens.slice(1).some((token) => RELATIVE_PRONOUNS.has(token))
   if (method === 'delete' && relative && !weights.has('id') && (weights.get('criteria') ?? 0) < 0.6)
     weights.set('criteria', 0.6)

@@ -87,7 +87,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'vehicle %my',
   },
   { words: ['nabav*'], targets: 'acquiring contract' },
-  { words: ['servis*', 'service'], targets: 'service periodic:0.6 activity:0.6' },
+  { words: ['servis*', 'service'], targets: 'service periodic:0.4 activity:0.4' },
   { words: ['odrzavanj*', 'odrzavan*'], targets: 'maintenance periodic activity' },
   { words: ['redovn*', 'periodicn*', 'periodic*', 'ponavljajuc*'], targets: 'periodic' },
   { words: ['aktivnost*', 'activit*'], targets: 'activity' },
@@ -474,7 +474,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['asignacij*', 'dodjeljivanj*'], targets: 'assignment' },
   // Who used a vehicle or equipment and when: the calendar of its assignments and bookings.
   { words: ['koristenj*', 'upotreb*', 'usage'], targets: 'calendar:0.6' },
-  { words: ['pregled', 'overview'], targets: 'overview %get' },
+  // "Pregled troškova" is a look at the expenses; only the English word names `...Overview`.
+  { words: ['pregled'], targets: 'overview:0.4 %get' },
+  { words: ['overview'], targets: 'overview %get' },
   { words: ['vozni', 'voznog', 'voznom', 'voznu'], targets: 'vehicle' },
   { words: ['osnovn*'], targets: 'master' },
   { words: ['povijest*', 'histor*', 'istorij*', 'proslost*'], targets: 'historical %list' },
@@ -599,7 +601,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // "Jel ima (neki) auto": is one free.
   {
     words: ['jel ima', 'je li ima', 'ima li', 'ima neki', 'ima nekakav', 'ima kakav'],
-    targets: '%get %available',
+    targets: '%get %exists',
   },
   // A first-person question about oneself in the system ("jesam li ja upisan").
   { words: ['jesam li ja', 'sam li ja', 'tko sam ja', 'ko sam ja', 'sam ja'], targets: '%me' },
@@ -640,10 +642,24 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   // Attaching a receipt or a photo to something.
   {
-    words: ['prilaz*', 'zakac*', 'zakvac*', 'zalijep*', 'uploada*', 'stavi* uz', 'uz trosak'],
+    words: [
+      'prilaz*',
+      'zakac*',
+      'zakvac*',
+      'zalijep*',
+      'uploada*',
+      'stavi* uz',
+      'uz trosak',
+      'stavi* na trosak',
+    ],
     targets: 'document %post',
   },
-  { words: ['slika', 'slike', 'sliku', 'slikan*', 'fotk*', 'fotograf*'], targets: 'document' },
+  {
+    words: ['slika', 'slike', 'sliku', 'slikan*', 'fotk*', 'fotograf*', 'pdf', 'skenir*', 'sken'],
+    targets: 'document',
+  },
+  // "U floti" says where, not what: it only hints at fleet statistics.
+  { words: ['u floti', 'u voznom parku', 'iz flote'], targets: 'fleet:0.4' },
   { words: ['racunovod*'], targets: '' },
   { words: ['izbaci*', 'baci van', 'makni van', 'stavi van'], targets: '%delete' },
   { words: ['pul', 'pulovi', 'pulove', 'pulova'], targets: 'pool' },

@@ -104,6 +104,7 @@ describe('no-tool decision', () => {
     expect(decideNoTool('pozdrav iz Vodica 😎', nothing)?.kind).toBe('greeting')
     expect(decideNoTool('fala ti puno brate', nothing)?.kind).toBe('thanks')
     expect(decideNoTool('👍', nothing)?.kind).toBe('thanks')
+    expect(decideNoTool('dobro jutro ekipa')?.kind).toBe('greeting')
     // Without the router's reading, or when it found something asked for, the tools decide.
     expect(decideNoTool('pozdrav iz Vodica')).toBeUndefined()
     const asks = { termSet: new Set(['vehicle']), signals: new Set<string>() }

@@ -67,6 +67,9 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['prilazem racun za gorivo uz trosak 5521', 'post_Expenses_id_documents'],
     ['prikaži sve prijave kilometraže iz listopada', 'get_MileageReports'],
     ['molim te obrisi slucaj 20455 nije vise aktualan', 'delete_Cases_id'],
+    ['koje tipove dokumenata mogu uploadat', 'get_DocumentTypes'],
+    ['izlistaj mi partnere, servise i te', 'get_Partners'],
+    ['popis sve opreme u floti', 'get_Equipment'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
