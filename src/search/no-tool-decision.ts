@@ -12,15 +12,15 @@ export interface NoToolDecision {
 const CATEGORIES: readonly [NoToolKind, string][] = [
   [
     'own-phone',
-    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
+    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?|what s my number|what is my (?:phone )?number|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
   ],
   [
     'own-name',
-    `kako se (?:ja )?zovem|kako glasi (?:moje )?ime(?: i prezime)?|(?:koje|kako|sta|sto) je (?:moje )?ime(?: i prezime)?|moje ime(?: i prezime)?|znas li (?:kako se zovem|moje ime)`,
+    `kako se (?:ja )?zovem|what s my name|whats my name|what is my name|kako glasi (?:moje )?ime(?: i prezime)?|(?:koje|kako|sta|sto) je (?:moje )?ime(?: i prezime)?|moje ime(?: i prezime)?|znas li (?:kako se zovem|moje ime)`,
   ],
   [
     'help',
-    `pomoc|upomoc|help|(?:sto|sta) (?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|how does this work|izbornik|opcije|upute`,
   ],
   [
     'thanks',

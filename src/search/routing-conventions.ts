@@ -29,8 +29,9 @@ const reads = (query: QueryUnderstanding) => query.method === undefined || query
 
 const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest')
 /** With a reading in it ("54 800", "63.410 km"), a mileage message records it: plate, date and "for the month" may come along. */
+// A fill-up often comes with the reading ("natočio sam, na satu 98.112 km").
 const MILEAGE_READING_WORDS = set(
-  'mileage vehicle latest entry report licence plate registration month monthly on',
+  'mileage vehicle latest entry report licence plate registration month monthly on fuel expense',
 )
 /** "Ažuriraj/unesi kilometražu za vozilo ZG-123-AB": a new reading of a named vehicle. */
 const MILEAGE_UPDATE_WORDS = set('mileage vehicle entry licence plate registration')
@@ -53,8 +54,10 @@ const BOOKING_WORDS = set(`calendar vehicle ${PERIOD_WORDS}`)
 const CASE_WORDS = set(`case vehicle historical latest ${PERIOD_WORDS}`)
 const MY_CASE_WORDS = set([...CASE_WORDS, 'status'].join(' '))
 const TRIP_WORDS = set(`trip vehicle historical latest ${PERIOD_WORDS}`)
-const EXPENSE_WORDS = set(`expense fuel vehicle fleet historical latest ${PERIOD_WORDS}`)
-const SPENDING_WORDS = set(`expense fuel vehicle fleet consumption agg latest monthly ${PERIOD_WORDS}`)
+const EXPENSE_WORDS = set(`expense fuel vehicle fleet company historical latest ${PERIOD_WORDS}`)
+const SPENDING_WORDS = set(
+  `expense fuel vehicle fleet company consumption agg latest monthly ${PERIOD_WORDS}`,
+)
 // "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
 const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate brand make manufacturer model')
 const FLEET_WORDS = set('vehicle fleet')

@@ -60,7 +60,16 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'sto',
   'sta',
 ])
-const MODALS: ReadonlySet<string> = new Set(['mogu', 'moze', 'mozemo', 'smijem', 'smije'])
+/** "Koje ... mogu / postoje": the question is about the options. */
+const OPTION_WORDS: ReadonlySet<string> = new Set([
+  'mogu',
+  'moze',
+  'mozemo',
+  'smijem',
+  'smije',
+  'postoje',
+  'postoji',
+])
 
 /** "koji/koje/koja" after the first word is a relative clause: "obriši stavke koje ...". */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set([
@@ -194,7 +203,11 @@ export function understandQuery(
   }
   // "Koje tipove mogu odabrati / uploadati": a question about the options is a read.
   const tokens = analysed.tokens
-  if (method !== 'delete' && QUESTION_WORDS.has(tokens[0] ?? '') && tokens.some((token) => MODALS.has(token)))
+  if (
+    method !== 'delete' &&
+    QUESTION_WORDS.has(tokens[0] ?? '') &&
+    tokens.some((token) => OPTION_WORDS.has(token))
+  )
     method = 'get'
   const termSet = new Set<string>()
   for (const term of weights.keys()) if (!term.startsWith('@')) termSet.add(term)

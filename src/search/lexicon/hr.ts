@@ -100,7 +100,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'equipment',
   },
   { words: ['flot*', 'fleet'], targets: 'fleet' },
-  { words: ['goriv*', 'benzin*', 'dizel*', 'tankir*', 'tankanj*', 'fuel'], targets: 'fuel expense' },
+  {
+    words: ['goriv*', 'benzin*', 'dizel*', 'tankir*', 'tankanj*', 'natoci*', 'natoc*', 'fuel'],
+    targets: 'fuel expense',
+  },
   // Everyday kinds of expense a driver pays on the road.
   {
     words: ['parking*', 'parkiral*', 'cestarin*', 'putarin*', 'autocest*', 'pranj*', 'toll*'],
@@ -167,6 +170,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   {
     words: [
+      'poslao',
+      'poslala',
+      'poslali',
+      'slao',
+      'slala',
+      'slali',
       'napravio',
       'napravila',
       'napravili',
@@ -511,11 +520,25 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'month monthly:0.4 %monthvalue',
   },
   { words: ['godin*', 'godisnj*', 'year*'], targets: 'year' },
+  // "Idem na godišnji" is a holiday, not a year.
+  { words: ['na godisnji', 'na godisnjem', 'godisnji odmor', 'godisnjeg odmora'], targets: '' },
   { words: ['duze vrijeme', 'duze vremena', 'dugo', 'odavno', 'vec dugo', 'since'], targets: 'since' },
   { words: ['nema', 'nemaju', 'nemaj*', 'bez', 'without'], targets: 'no without' },
   // "Nisu javila / unijela km": no mileage reported since.
   {
-    words: ['nisu javil*', 'nisu unijel*', 'nisu upisal*', 'nisu prijavil*', 'nije javil*', 'nije upisan*'],
+    words: [
+      'nisu javil*',
+      'nisu unijel*',
+      'nisu upisal*',
+      'nisu prijavil*',
+      'nije javil*',
+      'nije upisan*',
+      'nije unio',
+      'nije unijela',
+      'nitko nije unio',
+      'nitko nije upisao',
+      'nitko nije prijavio',
+    ],
     targets: 'no without since',
   },
   { words: ['broj'], targets: 'num' },
@@ -659,7 +682,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'document',
   },
   // "U floti" says where, not what: it only hints at fleet statistics.
-  { words: ['u floti', 'u voznom parku', 'iz flote'], targets: 'fleet:0.4' },
+  { words: ['u floti', 'u cijeloj floti', 'u voznom parku', 'iz flote'], targets: 'fleet:0.4' },
+  // Some English, as drivers mix it in.
+  { words: ['accident', 'crash', 'dent', 'scratch', 'broke down'], targets: 'case %damage' },
+  { words: ['docs', 'papers'], targets: 'document' },
+  { words: ['log a', 'record'], targets: '%post' },
+  { words: ['next', 'due', 'when'], targets: '%when' },
   { words: ['racunovod*'], targets: '' },
   { words: ['izbaci*', 'baci van', 'makni van', 'stavi van'], targets: '%delete' },
   { words: ['pul', 'pulovi', 'pulove', 'pulova'], targets: 'pool' },
@@ -676,6 +704,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   {
     words: [
       'obris*',
+      'pobris*',
       'izbris*',
       'brisanj*',
       'brisi',
@@ -761,7 +790,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     ],
     targets: '%put',
   },
-  { words: ['patch*', 'djelomicn*', 'parcijaln*', 'zakrp*'], targets: '%patch' },
+  { words: ['patch*', 'djelomicn*', 'parcijaln*', 'zakrp*', 'partial*'], targets: '%patch' },
   {
     words: [
       'prikaz*',

@@ -70,6 +70,10 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['koje tipove dokumenata mogu uploadat', 'get_DocumentTypes'],
     ['izlistaj mi partnere, servise i te', 'get_Partners'],
     ['popis sve opreme u floti', 'get_Equipment'],
+    ['izlistaj vozila za koja nitko nije unio kilometrazu od pocetka mjeseca', 'get_Stats_NoMileageSince'],
+    ['koliko je firma potrošila na cestarine u travnju', 'get_Expenses'],
+    ['natočio sam gorivo, na satu piše 98.112 km, zapiši tu kilometražu', 'post_AddMileage'],
+    ['imala sam sudar jutros, nitko nije ozlijeđen', 'post_AddCase'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
