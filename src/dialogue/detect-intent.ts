@@ -73,6 +73,6 @@ export function detectIntent(
   if (!match) return undefined
   if (match.name === 'free-vehicles') return FREE_VEHICLES
   const tool = match.ids[0]!
-  if (tool === 'get_MasterData') return { kind: 'read', read: vehicleFact(query) }
+  if (tool === 'get_MasterData') return { kind: 'read', read: vehicleFact(match.query) }
   return INTENT_OF_TOOL[tool]
 }

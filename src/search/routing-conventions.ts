@@ -272,16 +272,37 @@ export interface ConventionMatch {
   name: string
   /** Tool ids in preference order. */
   ids: readonly string[]
+  /** The reading that was claimed: the whole message, or the clause that asks for it. */
+  query: QueryUnderstanding
 }
 
-/** The first convention that claims the message, with its tool ids. */
+/**
+ * The first convention that claims the message, with its tool ids. A chatty message that as a
+ * whole asks for no one thing ("bok, koje su mi tablice, zaboravio sam a moram ih upisati za
+ * parking") is claimed by its first clause that a convention claims.
+ */
 export function firstConvention(
   query: QueryUnderstanding,
   conventions: readonly RoutingConvention[] = ROUTING_CONVENTIONS,
 ): ConventionMatch | undefined {
+  const whole = claim(query, conventions)
+  if (whole) return whole
+  for (const clause of query.clauses()) {
+    // Only a clause with a verb or question asks for something ("OIB 123...", "62 km" do not).
+    if (clause.method === undefined) continue
+    const match = claim(clause, conventions)
+    if (match) return match
+  }
+  return undefined
+}
+
+function claim(
+  query: QueryUnderstanding,
+  conventions: readonly RoutingConvention[],
+): ConventionMatch | undefined {
   for (const rule of conventions) {
     const ids = rule.route(query)
-    if (ids && ids.length > 0) return { name: rule.name, ids }
+    if (ids && ids.length > 0) return { name: rule.name, ids, query }
   }
   return undefined
 }

@@ -114,15 +114,29 @@ export interface QueryUnderstanding {
   words: WordExplanation[]
   /** Words neither in the lexicon nor in the index. */
   unknown: string[]
+  /**
+   * The message's clauses, each read on its own ("bok, koje su mi tablice, zaboravio sam"), for
+   * when the whole message asks for no one thing; empty for a single clause. Computed on demand.
+   */
+  clauses(): readonly QueryUnderstanding[]
 }
+
+/**
+ * Clause boundaries: punctuation (not inside numbers such as 48,90 or dates such as 3.5.) and
+ * the conjunctions that join independent clauses.
+ */
+const CLAUSE_BREAK = /(?<!\d)[,;.!?:]+|[,;.!?:]+(?!\d)|\s(?:a|ali|jer|pa|te|nego|zato sto|zato jer)\s/i
+const NO_CLAUSES: readonly QueryUnderstanding[] = []
 
 /** Turns a message into weighted index terms, signals (intent, possessive, ...) and masked values. */
 export function understandQuery(
   text: string,
   lexicon: CompiledLexicon,
   vocabulary: { has(term: string): boolean },
+  isClause = false,
 ): QueryUnderstanding {
   const analysed = analyseText(text)
+  let clauses: QueryUnderstanding[] | undefined
   const { phrases, rest } = lexicon.matchPhrases(analysed.masked)
   const weights = new Map<string, number>()
   const signals = new Set<string>()
@@ -251,5 +265,15 @@ export function understandQuery(
     dates: analysed.dates,
     words,
     unknown,
+    clauses: () => {
+      if (isClause) return NO_CLAUSES
+      clauses ??= splitClauses(text).map((clause) => understandQuery(clause, lexicon, vocabulary, true))
+      return clauses
+    },
   }
+}
+
+function splitClauses(text: string): string[] {
+  const parts = text.split(CLAUSE_BREAK).filter((part) => part.trim().length > 0)
+  return parts.length > 1 ? parts : []
 }

@@ -97,6 +97,18 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     expect(first(text)).toBe(expected)
   })
 
+  it('takes a chatty message by the clause that asks for something', () => {
+    expect(
+      first(
+        'bok, jel mi mozes reci koje su mi tablice, zaboravio sam a moram upisat u aplikaciju za parking',
+      ),
+    ).toBe('get_MasterData')
+    // A clause of values only ("OIB ...", "62 km") asks for nothing: the whole message decides.
+    expect(first('Dodaj novog partnera: Autoservis Babić d.o.o., OIB 12345678901, Osijek.')).toBe(
+      'post_Partners',
+    )
+  })
+
   it('reads "po X" as a field key, not as the entity asked for', () => {
     expect(first('grupiraj vozila po tipu')).toBe('get_Vehicles_GroupBy')
   })
