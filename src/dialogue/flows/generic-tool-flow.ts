@@ -94,6 +94,8 @@ export function formatRecord(record: Record<string, unknown>, maxFields = MAX_OB
     if (lines.length >= maxFields) break
     if (value === null || value === undefined || value === '' || typeof value === 'object') continue
     if (/(^|_)id$|Id$/.test(field) && typeof value === 'string' && value.length > 20) continue
+    // "PersonTypeId: 1" next to "PersonTypeName: Vozač": the name says it.
+    if (field.endsWith('Id') && record[`${field.slice(0, -2)}Name`]) continue
     lines.push(`${fieldLabel(field)}: ${formatValue(value)}`)
   }
   return lines

@@ -88,6 +88,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   PartnerName: 'Partner',
   PersonId: 'Osoba',
   PersonTypeId: 'Vrsta osobe',
+  PersonTypeName: 'Vrsta osobe',
   Phone: 'Telefon',
   Quantity: 'Količina',
   RaisedOn: 'Prijavljeno',
