@@ -44,6 +44,8 @@ const KEY_TERM_WEIGHT = 0.5
 const PAIR_MIN_WEIGHT = 0.7
 /** A lexicon target at least this strong is what the word says, not a hint it implies. */
 const SAID_WEIGHT = 0.5
+/** "Obriši X koji ...": how strongly a relative clause points at a delete by criteria. */
+const RELATIVE_CRITERIA = 0.6
 /** An address is a stronger cue than the word "e-mail": it is the value a tool is called with. */
 const EMAIL_WEIGHT = 1.5
 const KEY_MARKERS: ReadonlySet<string> = new Set(['po', 'prema'])
@@ -232,8 +234,8 @@ export function understandQuery(
   }
   // "Obriši X koji nemaju ..." deletes by a condition, unless an id names the item.
   const relative = tokens.slice(1).some((token) => RELATIVE_PRONOUNS.has(token))
-  if (method === 'delete' && relative && !weights.has('id') && (weights.get('criteria') ?? 0) < 0.6)
-    weights.set('criteria', 0.6)
+  if (method === 'delete' && relative && !weights.has('id') && (weights.get('criteria') ?? 0) < RELATIVE_CRITERIA)
+    weights.set('criteria', RELATIVE_CRITERIA)
   // An e-mail address identifies a person: tools looked up by e-mail fit.
   if (analysed.emails.length > 0) weights.set('email', EMAIL_WEIGHT)
   // Soft terms implied by signals: they rank, but do not count as words the user wrote.
