@@ -37,7 +37,7 @@ const MILEAGE_READING_WORDS = set(
 const MILEAGE_UPDATE_WORDS = set('mileage vehicle entry licence plate registration')
 // `num`: "broj šasije", "registarski broj", or a number the user adds ("moj broj je ...").
 const MY_VEHICLE_WORDS = set(
-  'master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
+  'assigned assignment master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
 /** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
@@ -59,7 +59,9 @@ const SPENDING_WORDS = set(
   `expense fuel vehicle fleet company consumption agg latest monthly ${PERIOD_WORDS}`,
 )
 // "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
-const VEHICLE_LIST_WORDS = set('vehicle fleet num company agg licence plate brand make manufacturer model')
+const VEHICLE_LIST_WORDS = set(
+  'vehicle fleet num company agg latest licence plate brand make manufacturer model',
+)
 const FLEET_WORDS = set('vehicle fleet')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
 const PROFILE_WORDS = set('person driver org unit role')
@@ -226,7 +228,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       // An average is a statistic of its own (`Stats/FleetAverageMonthlyExpenses`), not the list.
       // "Troškovi po mjesecima" is a breakdown per period (`VehiclesMonthlyExpenses`).
       if (!reads(q) || !q.termSet.has('expense') || q.termSet.has('average')) return undefined
-      if (q.keys.has('month') || q.keys.has('year')) return undefined
+      if (q.keys.has('month') || q.keys.has('year') || q.signals.has('%each')) return undefined
       const spending = q.signals.has('%spend') || q.signals.has('%howmany')
       return only(q, EXPENSE_WORDS) || (spending && only(q, SPENDING_WORDS)) ? ['get_Expenses'] : undefined
     },

@@ -73,6 +73,14 @@ const OPTION_WORDS: ReadonlySet<string> = new Set([
   'postoji',
 ])
 
+/** "Koje X mogu ...", "tipovi šteta koje mogu prijaviti": the options are asked for. */
+function asksForOptions(tokens: readonly string[]): boolean {
+  if (QUESTION_WORDS.has(tokens[0] ?? '') && tokens.some((token) => OPTION_WORDS.has(token))) return true
+  for (let i = 1; i < tokens.length; i++)
+    if (OPTION_WORDS.has(tokens[i]!) && QUESTION_WORDS.has(tokens[i - 1]!)) return true
+  return false
+}
+
 /** "koji/koje/koja" after the first word is a relative clause: "obriši stavke koje ...". */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set([
   'koji',
@@ -219,12 +227,7 @@ export function understandQuery(
   }
   // "Koje tipove mogu odabrati / uploadati": a question about the options is a read.
   const tokens = analysed.tokens
-  if (
-    method !== 'delete' &&
-    QUESTION_WORDS.has(tokens[0] ?? '') &&
-    tokens.some((token) => OPTION_WORDS.has(token))
-  )
-    method = 'get'
+  if (method !== 'delete' && asksForOptions(tokens)) method = 'get'
   const termSet = new Set<string>()
   for (const term of weights.keys()) if (!term.startsWith('@')) termSet.add(term)
   // A year such as 2022 points at per-year statistics.
@@ -234,12 +237,19 @@ export function understandQuery(
   }
   // "Obriši X koji nemaju ..." deletes by a condition, unless an id names the item.
   const relative = tokens.slice(1).some((token) => RELATIVE_PRONOUNS.has(token))
-  if (method === 'delete' && relative && !weights.has('id') && (weights.get('criteria') ?? 0) < RELATIVE_CRITERIA)
+  if (
+    method === 'delete' &&
+    relative &&
+    !weights.has('id') &&
+    (weights.get('criteria') ?? 0) < RELATIVE_CRITERIA
+  )
     weights.set('criteria', RELATIVE_CRITERIA)
   // An e-mail address identifies a person: tools looked up by e-mail fit.
   if (analysed.emails.length > 0) weights.set('email', EMAIL_WEIGHT)
   // Soft terms implied by signals: they rank, but do not count as words the user wrote.
   for (const [signal, term, weight] of SIGNAL_TERMS) {
+    // "Koliko je koštao svaki auto": an amount per item, not one aggregate.
+    if (signal === '%howmany' && signals.has('%each')) continue
     if (signals.has(signal) && !weights.has(term)) weights.set(term, weight)
   }
   // Two query words that together name a compound entity (`tip dokumenta` -> DocumentTypes).

@@ -19,6 +19,7 @@
  *   %monthvalue  a month named by its name (a value for a `{month}` path parameter)
  *   %when    a date is asked for                     %past  past tense: about records that exist
  *   %cancel  cancelling (a booking)                   %time  a day or part of a day (sutra, u petak)
+ *   %exists  "jel ima / ima li": whether one exists   %each  a breakdown per item ("svaki auto")
  */
 export interface LexiconEntry {
   words: readonly string[]
@@ -532,6 +533,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'nisu upisal*',
       'nisu prijavil*',
       'nije javil*',
+      'nije prijavil*',
       'nije upisan*',
       'nije unio',
       'nije unijela',
@@ -682,7 +684,40 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'document',
   },
   // "U floti" says where, not what: it only hints at fleet statistics.
-  { words: ['u floti', 'u cijeloj floti', 'u voznom parku', 'iz flote'], targets: 'fleet:0.4' },
+  {
+    words: ['u floti', 'u cijeloj floti', 'cijel* flot*', 'u voznom parku', 'iz flote'],
+    targets: 'fleet:0.4',
+  },
+  // The plate by its official name ("registracijska oznaka"), not a tag.
+  {
+    words: ['registracijsk* oznak*', 'reg oznak*', 'registarsk* oznak*'],
+    targets: 'licence plate registration',
+  },
+  // A company car is the user's vehicle.
+  { words: ['company car', 'sluzben* vozil*', 'sluzben* aut*', 'sluzben* automobil*'], targets: 'vehicle' },
+  { words: ['sofersajb*', 'soferajb*', 'pukla', 'puklo', 'pukao', 'pukle'], targets: 'case %damage' },
+  { words: ['povuci prijav*', 'povuc* prijav*'], targets: 'case %delete' },
+  // Start and end readings belong to a trip log.
+  { words: ['pocetn* km*', 'pocetn* kilometr*', 'zavrsn* km*', 'zavrsn* kilometr*'], targets: 'trip' },
+  { words: ['kostao', 'kostala', 'kostalo', 'kosta', 'kostaju', 'kostaju nas'], targets: 'expense %spend' },
+  // "Svaki auto", "koje vozilo koliko": a breakdown per vehicle.
+  { words: ['svak* aut*', 'svak* vozil*', 'koje vozilo', 'koji auto'], targets: 'vehicle %each' },
+  { words: ['otvori profil*', 'pokazi profil*'], targets: '%get %me' },
+  // Explicit partial changes: PATCH.
+  {
+    words: [
+      'samo polje',
+      'samo napomen*',
+      'ostalo ne diraj',
+      'nista drugo',
+      'promijeni samo',
+      'ispravi samo',
+      'samo ispravi',
+      'azuriraj samo',
+      'samo promijeni',
+    ],
+    targets: '%patch',
+  },
   // Some English, as drivers mix it in.
   { words: ['accident', 'crash', 'dent', 'scratch', 'broke down'], targets: 'case %damage' },
   { words: ['docs', 'papers'], targets: 'document' },

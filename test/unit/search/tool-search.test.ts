@@ -74,6 +74,11 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['koliko je firma potrošila na cestarine u travnju', 'get_Expenses'],
     ['natočio sam gorivo, na satu piše 98.112 km, zapiši tu kilometražu', 'post_AddMileage'],
     ['imala sam sudar jutros, nitko nije ozlijeđen', 'post_AddCase'],
+    ['koja je registracijska oznaka vozila koje mi je dodijeljeno', 'get_MasterData'],
+    ['tipovi šteta koje mogu prijaviti', 'get_CaseTypes'],
+    ['promijeni samo boju na vozilu 55 u bijelu, ostalo ne diraj', 'patch_Vehicles_id'],
+    ['koliko je koštao svaki auto mjesečno ove godine', 'get_VehiclesMonthlyExpenses'],
+    ['evidentiraj službeni put od 8 do 12h, početni km 45000 završni 45210', 'post_Trips'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
