@@ -79,6 +79,13 @@ const LOOKUP_PRIOR = 0.8
 const COUNT_PRIOR = 0.85
 const COUNT_PATH = /NumOf|\/Count$/
 /**
+ * Maintenance and form helpers (`/AddCase/parse`, `/SyncExternalIdAndVIN`, `/Recalculate...`,
+ * `/VehicleInputHelper/...`) serve integrations and forms: first only when the message names them.
+ */
+const HELPER_PRIOR = 0.8
+const HELPER_PATH = /\/parse$|\/Sync[A-Z]|\/Recalculate|InputHelper/
+const HELPER_TERMS = ['parse', 'sync', 'recalculate', 'helper', 'distinct']
+/**
  * A message that carries a year ("za 2022.") or a named month ("za veljaču") can fill a tool's
  * `{year}`/`{month}` path parameter: such a tool answers it directly, per filled parameter.
  */
@@ -118,7 +125,7 @@ export class ToolSearch {
   private readonly needsItemId: Uint8Array
   private readonly specificityPrior: Float32Array
   private readonly isMultipatch: Uint8Array
-  /** Per tool: 1 a lookup, 2 a counting tool, 0 otherwise (see the priors above). */
+  /** Per tool: 1 a lookup, 2 a counting tool, 3 a helper, 0 otherwise (see the priors above). */
   private readonly kind: Uint8Array
   /** Per tool: 1 when its item id is a vehicle's (`/Vehicles/{id}`, `{vehicleId}`). */
   private readonly takesVehicle: Uint8Array
@@ -137,7 +144,13 @@ export class ToolSearch {
       tool.path.toLowerCase().endsWith('/multipatch') ? 1 : 0,
     )
     this.kind = Uint8Array.from(this.tools, (tool) =>
-      tool.entity.toLowerCase() === 'lookup' ? 1 : COUNT_PATH.test(tool.path) ? 2 : 0,
+      tool.entity.toLowerCase() === 'lookup'
+        ? 1
+        : COUNT_PATH.test(tool.path)
+          ? 2
+          : HELPER_PATH.test(tool.path)
+            ? 3
+            : 0,
     )
     this.valueParameters = Uint8Array.from(
       this.tools,
@@ -207,6 +220,7 @@ export class ToolSearch {
       query.signals.has('%howmany') || query.termSet.has('num') || query.termSet.has('count')
         ? 1
         : COUNT_PRIOR,
+      HELPER_TERMS.some((term) => query.termSet.has(term)) ? 1 : HELPER_PRIOR,
     ]
     const filled = (query.signals.has('%yearvalue') ? 1 : 0) | (query.signals.has('%monthvalue') ? 2 : 0)
     for (const doc of touched) {

@@ -79,6 +79,8 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['promijeni samo boju na vozilu 55 u bijelu, ostalo ne diraj', 'patch_Vehicles_id'],
     ['koliko je koštao svaki auto mjesečno ove godine', 'get_VehiclesMonthlyExpenses'],
     ['evidentiraj službeni put od 8 do 12h, početni km 45000 završni 45210', 'post_Trips'],
+    // Helpers (parse, sync, recalculate, form inputs) only when named.
+    ['dodaj slučaj za korisnika s ID-om 123', 'post_AddCase'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
