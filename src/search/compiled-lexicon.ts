@@ -239,8 +239,11 @@ export class CompiledLexicon {
       const candidates = entry.prefix
         ? [token.slice(0, key.length), token.slice(0, key.length + 1), token.slice(0, key.length - 1)]
         : [token]
+      // A prefix is short: two edits in it turn "sastanak" into "sasij*" (šasija).
+      const allowed = entry.prefix ? 1 : limit
       for (const candidate of candidates) {
-        const distance = editDistance(candidate, key, limit)
+        const distance = editDistance(candidate, key, allowed)
+        if (distance > allowed) continue
         if (distance < bestDistance) {
           bestDistance = distance
           best = { targets: entry.targets, kind: 'fuzzy', key: entry.prefix ? `${key}*` : key }

@@ -20,15 +20,15 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|how does this work|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|koje naredbe(?: podrzavas| znas)?|sto podrzavas|kako (?:mi )?ti (?:zapravo )?mozes pomoci|how does this work|izbornik|opcije|upute`,
   ],
   [
     'thanks',
-    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem(?: na pomoci)?|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|to je to|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
+    `(?:hvala|fala)(?: lijepa| lijepo| puno| vam| ti| najljepsa| na pomoci)*|zahvaljujem(?: na pomoci)?|thanks?(?: you)?|thx|tnx|super|ok|okej|okay|u redu|odlicno|dogovoreno|to je sve|to je to|to je zasad sve|zasad je to sve|to bi bilo sve|javit cu se(?: ako mi (?:opet )?nesto bude trebalo)?|nista vise|ugodan dan|lijep pozdrav|dovidenja|do vidjenja|vidimo se`,
   ],
   [
     'greeting',
-    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|good morning|good afternoon|good evening|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
+    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|bog|kak si|kako si|kako ste|sta ima|good morning|good afternoon|good evening|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
   ],
 ]
 const FILLERS = `ekipa|svima|kolege|kolega|ljudi|i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`

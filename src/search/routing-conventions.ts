@@ -39,6 +39,7 @@ const MILEAGE_UPDATE_WORDS = set('mileage vehicle entry licence plate registrati
 const MY_VEHICLE_WORDS = set(
   'assigned assignment master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
+const MY_VEHICLE_WORDS_WITH_PERIODS = set([...MY_VEHICLE_WORDS, 'month', 'year'].join(' '))
 const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
 /** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
 const MY_VEHICLE_DATES = set('service maintenance contract')
@@ -60,7 +61,7 @@ const SPENDING_WORDS = set(
 )
 // "Vozila (naše) firme", "s tablicama": still the fleet's vehicle list.
 const VEHICLE_LIST_WORDS = set(
-  'vehicle fleet num company agg latest licence plate brand make manufacturer model',
+  'vehicle fleet num company agg latest licence plate registration brand make manufacturer model',
 )
 const FLEET_WORDS = set('vehicle fleet')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
@@ -182,7 +183,8 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     name: 'my-vehicle-facts',
     route: (q) => {
       // "Sva vozila s tablicama" lists the fleet; "sve od opreme u mom autu" is still the user's car.
-      if (!reads(q) || !only(q, MY_VEHICLE_WORDS)) return undefined
+      // "Ističe li mi registracija ovaj mjesec": a period is a filter here, unless it is a "po X" key.
+      if (!reads(q) || !only(q, MY_VEHICLE_WORDS_WITH_PERIODS) || q.keys.has('month')) return undefined
       if (q.signals.has('%list') && !q.signals.has('%my')) return undefined
       // A plate with a fact ("koliko km ima ZG-1234-AB"): the template checks it is the user's.
       // A plate alone ("detalji vozila ZG1234AB") is a lookup in the fleet's vehicle list.
@@ -290,12 +292,29 @@ export function firstConvention(
   const whole = claim(query, conventions)
   if (whole) return whole
   for (const clause of query.clauses()) {
-    // Only a clause with a verb or question asks for something ("OIB 123...", "62 km" do not).
-    if (clause.method === undefined) continue
+    // Only a clause that asks for something counts ("OIB 123...", "62 km" do not).
+    if (!asksSomething(clause)) continue
     const match = claim(clause, conventions)
     if (match) return match
   }
   return undefined
+}
+
+const ASKING_SIGNALS = [
+  '%damage',
+  '%book',
+  '%need',
+  '%available',
+  '%exists',
+  '%my',
+  '%me',
+  '%when',
+  '%howmany',
+]
+
+/** A verb, a question, or a signal of a request ("imam kvar na klimi"). */
+function asksSomething(query: QueryUnderstanding): boolean {
+  return query.method !== undefined || ASKING_SIGNALS.some((signal) => query.signals.has(signal))
 }
 
 function claim(

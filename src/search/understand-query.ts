@@ -62,6 +62,7 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'sto',
   'sta',
 ])
+const OPTION_SPAN = 4
 /** "Koje ... mogu / postoje": the question is about the options. */
 const OPTION_WORDS: ReadonlySet<string> = new Set([
   'mogu',
@@ -76,8 +77,11 @@ const OPTION_WORDS: ReadonlySet<string> = new Set([
 /** "Koje X mogu ...", "tipovi šteta koje mogu prijaviti": the options are asked for. */
 function asksForOptions(tokens: readonly string[]): boolean {
   if (QUESTION_WORDS.has(tokens[0] ?? '') && tokens.some((token) => OPTION_WORDS.has(token))) return true
-  for (let i = 1; i < tokens.length; i++)
-    if (OPTION_WORDS.has(tokens[i]!) && QUESTION_WORDS.has(tokens[i - 1]!)) return true
+  // "koje sve kategorije troškova mogu izabrati": a question word shortly before the modal.
+  for (let i = 1; i < tokens.length; i++) {
+    if (!OPTION_WORDS.has(tokens[i]!)) continue
+    for (let j = Math.max(0, i - OPTION_SPAN); j < i; j++) if (QUESTION_WORDS.has(tokens[j]!)) return true
+  }
   return false
 }
 

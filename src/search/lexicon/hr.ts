@@ -171,6 +171,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   {
     words: [
+      'evidentirao',
+      'evidentirala',
+      'evidentiran*',
       'poslao',
       'poslala',
       'poslali',
@@ -695,6 +698,29 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   // A company car is the user's vehicle.
   { words: ['company car', 'sluzben* vozil*', 'sluzben* aut*', 'sluzben* automobil*'], targets: 'vehicle' },
+  // Where the car or the user is ("na autu", "u autu"): the user's own car.
+  {
+    words: ['na autu', 'u autu', 'v autu', 'na vozilu', 'u vozilu', 'na mom autu', 'u mom autu'],
+    targets: 'vehicle %my',
+  },
+  // Tyre seasons are equipment of the car.
+  { words: ['zimsk*', 'ljetn*', 'cjelogodisnj*'], targets: 'equipment' },
+  // While driving: the circumstance, not a trip to list.
+  {
+    words: ['dok sam vozio', 'dok sam vozila', 'u voznji', 'tijekom voznje', 'za vrijeme voznje'],
+    targets: '',
+  },
+  { words: ['najsvjezij*', 'svjez*'], targets: 'latest' },
+  {
+    words: ['pojedin* vozil*', 'svak* pojedin* vozil*', 'svakog pojedinog vozila'],
+    targets: 'vehicle %each',
+  },
+  {
+    words: ['kako sam evidentiran*', 'kako sam upisan*', 'kako me vodite', 'sto pise o meni'],
+    targets: '%get %me',
+  },
+  { words: ['u organizaciji', 'u nasoj organizaciji'], targets: 'org:0.4 unit:0.4' },
+  { words: ['stupanj*', 'stupnj*', 'sastan*'], targets: '' },
   { words: ['sofersajb*', 'soferajb*', 'pukla', 'puklo', 'pukao', 'pukle'], targets: 'case %damage' },
   { words: ['povuci prijav*', 'povuc* prijav*'], targets: 'case %delete' },
   // Start and end readings belong to a trip log.

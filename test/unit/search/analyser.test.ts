@@ -59,6 +59,11 @@ describe('lexicon', () => {
     expect(termsOf('putovanja')).toContain('trip')
   })
 
+  it('does not take a different word for a two-letter typo of a short prefix', () => {
+    // "sastavnica" (a parts list) is not "šasija" (sasij*) with two letters changed.
+    expect(lexicon.resolveWord('sastavnica')?.targets.terms ?? []).not.toContain('vin')
+  })
+
   it('tolerates typos in domain words', () => {
     const match = lexicon.resolveWord('kilomteraza')
     expect(match?.kind).toBe('fuzzy')

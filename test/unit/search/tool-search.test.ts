@@ -81,6 +81,14 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['evidentiraj službeni put od 8 do 12h, početni km 45000 završni 45210', 'post_Trips'],
     // Helpers (parse, sync, recalculate, form inputs) only when named.
     ['dodaj slučaj za korisnika s ID-om 123', 'post_AddCase'],
+    ['ističe li mi registracija auta ovaj mjesec', 'get_MasterData'],
+    ['koje gume trenutno imam na autu, zimske ili ljetne', 'get_MasterData'],
+    ['upalila mi se lampica za motor dok sam vozio po autocesti', 'post_AddCase'],
+    [
+      'imam kvar na klimi, ne hladi već tri dana, a vani je 35 stupnjeva, molim prijavu kvara',
+      'post_AddCase',
+    ],
+    ['koja je zadnja vožnja koju sam evidentirao', 'get_Trips'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
