@@ -6,20 +6,32 @@ import { storeKeys } from '../../../src/store/store-keys.ts'
 import { runConversationStoreContract } from './conversation-store.contract.ts'
 
 let redis: Redis
+/** Every prefix this file used, so its keys are removed from the shared Redis afterwards. */
+const prefixes: string[] = []
+const newPrefix = (): string => {
+  const prefix = `test-${randomUUID()}`
+  prefixes.push(prefix)
+  return prefix
+}
 beforeAll(() => {
   redis = new Redis('redis://127.0.0.1:6379')
 })
-afterAll(() => redis.disconnect())
+afterAll(async () => {
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}:*`)
+    if (keys.length > 0) await redis.del(...keys)
+  }
+  redis.disconnect()
+})
 
 runConversationStoreContract({
   name: 'redis',
-  createStore: async (historyMax) =>
-    createRedisConversationStore({ redis, prefix: `test-${randomUUID()}`, historyMax }),
+  createStore: async (historyMax) => createRedisConversationStore({ redis, prefix: newPrefix(), historyMax }),
 })
 
 describe('redis conversation store specifics', () => {
   it('sets a 24-hour TTL on state and history', async () => {
-    const prefix = `test-${randomUUID()}`
+    const prefix = newPrefix()
     const store = createRedisConversationStore({ redis, prefix })
     await store.commitTurn(
       'u',
@@ -32,7 +44,7 @@ describe('redis conversation store specifics', () => {
   })
 
   it('loads a turn in one round trip and commits in one', async () => {
-    const store = createRedisConversationStore({ redis, prefix: `test-${randomUUID()}` })
+    const store = createRedisConversationStore({ redis, prefix: newPrefix() })
     const calls = { pipeline: 0, multi: 0 }
     const spy = new Proxy(redis, {
       get(target, property, receiver) {
@@ -42,7 +54,7 @@ describe('redis conversation store specifics', () => {
         return typeof value === 'function' ? value.bind(target) : value
       },
     })
-    const counted = createRedisConversationStore({ redis: spy, prefix: `test-${randomUUID()}` })
+    const counted = createRedisConversationStore({ redis: spy, prefix: newPrefix() })
     await counted.loadTurn('u', 10, 0)
     await counted.commitTurn('u', null, [{ role: 'user', text: 'x', at: 0 }])
     expect(calls).toEqual({ pipeline: 1, multi: 1 })
