@@ -20,7 +20,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|koje naredbe(?: podrzavas| znas)?|sto podrzavas|kako (?:mi )?ti (?:zapravo )?mozes pomoci|how does this work|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|kako (?:ti|te|vas|ovo) mogu koristiti?|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|koje naredbe(?: podrzavas| znas)?|sto podrzavas|kako (?:mi )?ti (?:zapravo )?mozes pomoci|how does this work|izbornik|opcije|upute`,
   ],
   [
     'thanks',
@@ -39,6 +39,8 @@ const SMALL_TALK = new RegExp(`^${SEPARATORS}(?:(?:${ALL}|${FILLERS})\\b${SEPARA
 const CATEGORY_PATTERNS = CATEGORIES.map(
   ([kind, pattern]) => [kind, new RegExp(`\\b(?:${pattern})\\b`)] as const,
 )
+/** "what's" reads as "whats". */
+const APOSTROPHE = /['\u2019]/g
 const NON_TEXT = /[^\p{L}\p{N}\s!?.,:;()*\-~'"]/gu
 /** A message of emoji only ("👍", "🙏") acknowledges. */
 const EMOJI = /\p{Extended_Pictographic}/u
@@ -48,7 +50,7 @@ const EMOJI = /\p{Extended_Pictographic}/u
  * conversation and the user's context, never by an API call. Undefined when a tool is needed.
  */
 export function decideNoTool(text: string, read?: MessageContent): NoToolDecision | undefined {
-  const folded = foldDiacritics(text).replace(NON_TEXT, ' ').trim()
+  const folded = foldDiacritics(text).replace(APOSTROPHE, '').replace(NON_TEXT, ' ').trim()
   if (folded.length === 0) return read && EMOJI.test(text) ? { kind: 'thanks' } : undefined
   if (folded.length > 80) return undefined
   // Small talk around words that ask for nothing ("pozdrav iz Vodica", "fala ti puno brate").

@@ -40,7 +40,7 @@ const MY_VEHICLE_WORDS = set(
   'assigned assignment master num vehicle mileage licence plate registration leasing provider contract service periodic activity maintenance equipment vin brand make manufacturer model latest expiry expiration',
 )
 const MY_VEHICLE_WORDS_WITH_PERIODS = set([...MY_VEHICLE_WORDS, 'month', 'year'].join(' '))
-const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider')
+const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provider vin')
 /** Dates kept in the vehicle's master data: "kad je servis", "do kad vrijedi ugovor". */
 const MY_VEHICLE_DATES = set('service maintenance contract')
 const NEEDS_POSSESSIVE = set('master contract service maintenance equipment vehicle vin brand model')
@@ -64,6 +64,8 @@ const VEHICLE_LIST_WORDS = set(
   'vehicle fleet num company agg latest licence plate registration brand make manufacturer model',
 )
 const FLEET_WORDS = set('vehicle fleet')
+/** Fuel averages have their own tools (`AverageFuelExpensesAndMileages`). */
+const FUEL_WORDS = set('fuel consumption')
 const VEHICLE_DOCUMENT_WORDS = set('vehicle document')
 const PROFILE_WORDS = set('person driver org unit role')
 
@@ -135,7 +137,10 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       )
         return ['post_AddMileage']
       if (!only(q, MILEAGE_ENTRY_WORDS)) return undefined
-      const reading = q.numbers.some((value) => value >= 100)
+      // With a mileage word a reading may be small (a new car); a bare number next to
+      // "vozilo" is more likely its id ("vozilo 123") unless it is odometer-sized.
+      const smallest = q.termSet.has('mileage') ? 100 : 1000
+      const reading = q.numbers.some((value) => value >= smallest)
       if ((reading && writes) || (q.termSet.has('mileage') && q.method === 'post')) {
         return ['post_AddMileage']
       }
@@ -224,6 +229,23 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
     },
   },
   {
+    // "Prosječni mjesečni troškovi flote", "koliko u prosjeku km mjesečno": the fleet's monthly averages.
+    name: 'fleet-averages',
+    route: (q) => {
+      if (!reads(q) || !q.termSet.has('average') || q.signals.has('%my') || q.plates.length > 0)
+        return undefined
+      if (!(q.termSet.has('monthly') || q.termSet.has('month')) || any(q, FUEL_WORDS)) return undefined
+      const expense = q.termSet.has('expense')
+      if (expense === q.termSet.has('mileage')) return undefined
+      // "Prosječni mjesečni trošak vozila 42": one vehicle's average, not the fleet's.
+      const oneVehicle = q.said.has('vehicle') && q.numbers.some((value) => !isYear(value))
+      if (oneVehicle) return expense ? ['get_Stats_VehicleAverageMonthlyExpenses_vehicleId'] : undefined
+      return [
+        expense ? 'get_Stats_FleetAverageMonthlyExpenses' : 'get_Stats_FleetAverageMonthlyMileage_year_month',
+      ]
+    },
+  },
+  {
     // "How much do we spend" is answered from the expense records.
     name: 'expenses',
     route: (q) => {
@@ -295,7 +317,8 @@ export function firstConvention(
     // Only a clause that asks for something counts ("OIB 123...", "62 km" do not).
     if (!asksSomething(clause)) continue
     const match = claim(clause, conventions)
-    if (match) return match
+    // "Ne treba taj trošak 2045, makni ga": a delete is not answered by a clause's read.
+    if (match && (query.method !== 'delete' || match.ids[0]!.startsWith('delete_'))) return match
   }
   return undefined
 }

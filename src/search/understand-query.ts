@@ -179,6 +179,7 @@ export function understandQuery(
   }
   let quoted = false
   let quotes = 0
+  let values = false
   let key = false
   let content = 0
   SCAN.lastIndex = 0
@@ -190,6 +191,8 @@ export function understandQuery(
     }
     if (scanned[2] !== undefined) {
       key = false
+      // "Ispravi trošak 7710: iznos 48,90, vrsta gorivo": after a colon come the values.
+      if (scanned[2] === ':' && content > 0) values = true
       continue
     }
     const token = scanned[3]!
@@ -200,10 +203,10 @@ export function understandQuery(
       continue
     }
     content++
-    const factor = quoted ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
+    const factor = quoted || values ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
     const match = lexicon.resolveWord(token)
     if (match) {
-      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor, quoted)
+      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor, quoted || values)
       if (key) {
         addKeyTerms(match.targets, MATCH_WEIGHT[match.kind] * KEY_TERM_WEIGHT)
         for (const term of match.targets.terms) keys.add(term)
@@ -218,7 +221,7 @@ export function understandQuery(
     if (key) addKeyTerms({ terms: [raw], weights: [1], signals: [] }, KEY_TERM_WEIGHT)
     if (vocabulary.has(raw)) {
       weights.set(raw, Math.max(weights.get(raw) ?? 0, MATCH_WEIGHT.raw * factor))
-      if (!quoted) said.add(raw)
+      if (!quoted && !values) said.add(raw)
       words.push({ word: token, via: 'raw', key: raw, terms: [raw], signals: [] })
     } else unknown.push(token)
   }
@@ -252,8 +255,8 @@ export function understandQuery(
   if (analysed.emails.length > 0) weights.set('email', EMAIL_WEIGHT)
   // Soft terms implied by signals: they rank, but do not count as words the user wrote.
   for (const [signal, term, weight] of SIGNAL_TERMS) {
-    // "Koliko je koštao svaki auto": an amount per item, not one aggregate.
-    if (signal === '%howmany' && signals.has('%each')) continue
+    // "Koliko je koštao svaki auto / po mjesecima": amounts per item or period, not one aggregate.
+    if (signal === '%howmany' && (signals.has('%each') || keys.has('month') || keys.has('year'))) continue
     if (signals.has(signal) && !weights.has(term)) weights.set(term, weight)
   }
   // Two query words that together name a compound entity (`tip dokumenta` -> DocumentTypes).

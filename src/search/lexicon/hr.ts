@@ -63,7 +63,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     ],
     targets: 'mileage',
   },
-  { words: ['registracij*', 'registrac*', 'registarsk*'], targets: 'licence plate registration' },
+  {
+    words: ['registracij*', 'registrac*', 'registarsk*', 'registrir*'],
+    targets: 'licence plate registration',
+  },
   { words: ['tablic*', 'tablica', 'plate*', 'plocic*'], targets: 'licence plate' },
   {
     words: ['lizing*', 'leasing*', 'lising*', 'najam', 'najma', 'najmu', 'najmodav*'],
@@ -111,6 +114,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: 'expense',
   },
   { words: ['dodjel*', 'zaduz*', 'assignment*'], targets: 'assignment' },
+  {
+    words: ['zaduzi', 'zaduzite', 'razduzi', 'razduzite', 'dodijeli', 'dodijelite'],
+    targets: 'assignment %post',
+  },
   // "Skup vozila" is the Croatian name of a vehicle pool: the phrase is the entity, not two.
   { words: ['skup*', 'pool*', 'bazen*', 'skup* vozil*', 'pool* vozil*', 'bazen* vozil*'], targets: 'pool' },
   // "Sve skupa" is "all together", not a pool.
@@ -199,8 +206,6 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   {
     words: [
-      'dobit',
-      'dobiti',
       'dobijem',
       'dobijemo',
       'uzeti',
@@ -444,7 +449,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['statistik*', 'agregat*', 'agregir*', 'aggregat*'], targets: 'agg' },
   { words: ['stat', 'stats'], targets: 'stat' },
   // An average is asked of any collection (`/X/Agg`); the `Average...` entities are one reading.
-  { words: ['prosjek', 'prosjeka', 'prosjecn*', 'average', 'avg'], targets: 'agg average:0.4' },
+  { words: ['prosjek*', 'prosjecn*', 'average', 'avg'], targets: 'agg average:0.4' },
+  // "Mogu li dobiti auto": getting a car (the bare verb's stem would also catch "dobili smo").
+  {
+    words: ['dobit* auto', 'dobit* vozil*', 'dobit* kombi*', 'dobit* neki auto', 'dobit* neko vozilo'],
+    targets: 'vehicle %need',
+  },
   {
     words: [
       'ukupn*',
@@ -470,6 +480,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // A record of something ("unos kilometraže"): an entry, hardly ever a dashboard item.
   // The imperative "zapiši (mi)" records something; the noun "zapis" is an entry.
   { words: ['zapisi', 'zapisite', 'zapisati', 'zapisem', 'zapisi mi'], targets: '%post' },
+  {
+    words: ['historijsk* zapis*', 'povijesn* zapis*', 'stari zapisi', 'zapisi vozila'],
+    targets: 'historical entry',
+  },
   { words: ['zapis*', 'unos', 'unosi', 'unose', 'unosa', 'entry', 'entries'], targets: 'entry:0.5 item:0.3' },
   // Too generic to point at an entity ("stavke" of anything); known, so not guessed as a typo.
   { words: ['stavk*', 'stavak'], targets: '' },
@@ -721,6 +735,32 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   { words: ['u organizaciji', 'u nasoj organizaciji'], targets: 'org:0.4 unit:0.4' },
   { words: ['stupanj*', 'stupnj*', 'sastan*'], targets: '' },
+
+  { words: ['svijetl*', 'svjetl*', 'ulj*'], targets: '' },
+  { words: ['date', 'due date'], targets: '%when' },
+  { words: ['report accident', 'report damage', 'report a'], targets: 'case %damage %post' },
+  {
+    words: ['koje gume', 'kakve gume', 'zimske gume', 'ljetne gume', 'jesu li mi', 'je li mi', 'su mi'],
+    targets: '%my',
+  },
+  { words: ['koje gume', 'kakve gume', 'zimske gume', 'ljetne gume'], targets: 'equipment' },
+  { words: ['broj sasije', 'broj sasije auta'], targets: 'vin' },
+  {
+    words: [
+      'unos kilometr*',
+      'unos km',
+      'unos kilometraze',
+      'predaj* kilometr*',
+      'predaj* km',
+      'posalj* kilometr*',
+    ],
+    targets: 'mileage %post',
+  },
+  { words: ['who am i', 'my profile'], targets: '%me' },
+  { words: ['povijest promjena', 'povijest vozila', 'historij*', 'povijest*'], targets: 'historical' },
+  { words: ['cost cent*', 'mjesta troska', 'mjesto troska', 'mjestima troska'], targets: 'cost center' },
+  // "Pomoć" is asked of the assistant, not of an input helper.
+  { words: ['pomoc', 'pomoci', 'pomogni', 'pomozi', 'pomozite'], targets: '' },
   { words: ['sofersajb*', 'soferajb*', 'pukla', 'puklo', 'pukao', 'pukle'], targets: 'case %damage' },
   { words: ['povuci prijav*', 'povuc* prijav*'], targets: 'case %delete' },
   // Start and end readings belong to a trip log.

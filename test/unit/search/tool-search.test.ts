@@ -89,6 +89,20 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
       'post_AddCase',
     ],
     ['koja je zadnja vožnja koju sam evidentirao', 'get_Trips'],
+    ['koliki su nam u prosjeku mjesečni troškovi voznog parka', 'get_Stats_FleetAverageMonthlyExpenses'],
+    ['koliko u prosjeku km mjesečno prijeđu naša vozila', 'get_Stats_FleetAverageMonthlyMileage_year_month'],
+    ['ispravi trošak 7710: iznos 48,90 EUR, vrsta gorivo', 'put_Expenses_id'],
+    ['ne treba taj trošak 2045, makni ga', 'delete_Expenses_id'],
+
+    ['dobili smo kaznu, tko je vozio koji auto 1.3.2025', 'get_VehiclesAssignmentsOverview_on'],
+    ['do kad je auto registriran', 'get_MasterData'],
+    ['jesu li mi stavili zimske gume', 'get_MasterData'],
+    ['broj šasije?', 'get_MasterData'],
+    ['unos kilometraže', 'post_AddMileage'],
+    ['vozilo 123', 'get_Vehicles_id'],
+    ['prosječni mjesečni trošak vozila 42', 'get_Stats_VehicleAverageMonthlyExpenses_vehicleId'],
+    ['zaduži vozilo 33 na Anu Kovač', 'post_VehicleAssignments'],
+    ['cost centri', 'get_CostCenters'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
