@@ -28,6 +28,11 @@ const SPACES = /\s/g
 const TOKEN = /[a-z0-9#]+/g
 const THOUSANDS = /[.,](?=\d{3}\b)/g
 
+/** A number that reads as a year ("za 2024.") rather than an id or a reading. */
+export function isYear(value: number): boolean {
+  return Number.isInteger(value) && value >= 1990 && value <= 2100
+}
+
 /** Folds, masks e-mail addresses, plates, dates and numbers (keeping their values), and splits into word tokens. */
 export function analyseText(text: string): AnalysedText {
   const plates: string[] = []

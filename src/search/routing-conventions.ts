@@ -1,3 +1,4 @@
+import { isYear } from './analyse-text.ts'
 import type { QueryUnderstanding } from './understand-query.ts'
 
 /**
@@ -28,8 +29,10 @@ function any(query: QueryUnderstanding, wanted: ReadonlySet<string>): boolean {
 const reads = (query: QueryUnderstanding) => query.method === undefined || query.method === 'get'
 
 const MILEAGE_ENTRY_WORDS = set('mileage vehicle latest')
-/** With a reading in it ("54 800", "63.410 km"), a mileage message records it: plate, date and "for the month" may come along. */
-// A fill-up often comes with the reading ("natočio sam, na satu 98.112 km").
+/**
+ * With a reading in it ("54 800", "63.410 km") a mileage message records it; a plate, a date,
+ * "for the month" or a fill-up ("natočio sam, na satu 98.112 km") may come along.
+ */
 const MILEAGE_READING_WORDS = set(
   'mileage vehicle latest entry report licence plate registration month monthly on fuel expense',
 )
@@ -105,8 +108,6 @@ function asksIfFree(q: QueryUnderstanding): boolean {
     !q.signals.has('%my')
   )
 }
-
-const isYear = (value: number) => Number.isInteger(value) && value >= 1990 && value <= 2100
 
 function isBookingQuestion(q: QueryUnderstanding): boolean {
   if (q.method === 'delete' || q.signals.has('%past')) return false

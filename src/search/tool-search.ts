@@ -1,5 +1,6 @@
 import type { HttpMethod, Tool } from '../registry/tool.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
+import { isYear } from './analyse-text.ts'
 import { Bm25Index, type Bm25Options } from './bm25-index.ts'
 import { CompiledLexicon } from './compiled-lexicon.ts'
 import { diversifyByEntity } from './diversify-by-entity.ts'
@@ -95,7 +96,6 @@ const VALUE_FACTORS = [1, VALUE_PARAMETER_FACTOR, VALUE_PARAMETER_FACTOR, VALUE_
 const YEAR_PARAMETER = /\{year\}/i
 const MONTH_PARAMETER = /\{month\}/i
 const VEHICLE_PARAMETER = /\{vehicleId\}/i
-const isYear = (value: number) => Number.isInteger(value) && value >= 1990 && value <= 2100
 
 /** Path parameters that name one item (`{id}`, `{documentId}`); `{year}`, `{on}`, `{from}` do not. */
 const ITEM_PARAMETERS = /\{(?:[^}]*Id|id|key|[^}]*IdOr[^}]*)\}/g

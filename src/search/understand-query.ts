@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../registry/tool.ts'
-import { analyseText, DATE_TOKEN, EMAIL_TOKEN, NUMBER_TOKEN, PLATE_TOKEN } from './analyse-text.ts'
+import { analyseText, DATE_TOKEN, EMAIL_TOKEN, isYear, NUMBER_TOKEN, PLATE_TOKEN } from './analyse-text.ts'
 import type { WeightedTerm } from './bm25-index.ts'
 import type { CompiledLexicon, LexiconTargets, MatchKind } from './compiled-lexicon.ts'
 import { singularise } from './identifier-words.ts'
@@ -238,7 +238,7 @@ export function understandQuery(
   const termSet = new Set<string>()
   for (const term of weights.keys()) if (!term.startsWith('@')) termSet.add(term)
   // A year such as 2022 points at per-year statistics.
-  if (analysed.numbers.some((value) => value >= 1990 && value <= 2100 && Number.isInteger(value))) {
+  if (analysed.numbers.some(isYear)) {
     signals.add('%yearvalue')
     if (!weights.has('year')) weights.set('year', 0.5)
   }
