@@ -27,7 +27,7 @@ export interface PhraseMatch {
 const MIN_PREFIX = 2
 const FUZZY_MIN_LENGTH = 5
 /** A prefix key shorter than this is too short to guess from (`file*` would swallow `filtrirati`). */
-const FUZZY_MIN_PREFIX = 5
+const FUZZY_MIN_PREFIX = 6
 const MAX_RESOLVED = 20_000
 
 const WEIGHTED_TERM = /^([^:]+):(\d*\.?\d+)$/

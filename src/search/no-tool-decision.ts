@@ -12,7 +12,7 @@ export interface NoToolDecision {
 const CATEGORIES: readonly [NoToolKind, string][] = [
   [
     'own-phone',
-    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?|koji mi je broj(?: telefona| mobitela)?|what s my number|what is my (?:phone )?number|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
+    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?(?: kod vas| u sustavu)?|koji mi je broj(?: telefona| mobitela)?|what s my number|what is my (?:phone )?number|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
   ],
   [
     'own-name',

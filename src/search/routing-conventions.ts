@@ -140,8 +140,10 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       if (!only(q, MILEAGE_ENTRY_WORDS)) return undefined
       // With a mileage word a reading may be small (a new car); a bare number next to
       // "vozilo" is more likely its id ("vozilo 123") unless it is odometer-sized.
-      const smallest = q.termSet.has('mileage') ? 100 : 1000
-      const reading = q.numbers.some((value) => value >= smallest)
+      // A number alone is a reading; next to another word ("vozilo 4521") it is an id.
+      const reading = q.termSet.has('mileage')
+        ? q.numbers.some((value) => value >= 100)
+        : q.said.size === 0 && q.numbers.some((value) => value >= 1000)
       if ((reading && writes) || (q.termSet.has('mileage') && q.method === 'post')) {
         return ['post_AddMileage']
       }

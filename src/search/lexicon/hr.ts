@@ -129,7 +129,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
 
   // --- bookings ------------------------------------------------------------------------------
   {
-    words: ['rezervacij*', 'booking*', 'buking*', 'bukiranj*', 'rezerviranj*', 'termin*'],
+    words: ['rezervacij*', 'booking*', 'buking*', 'bukiranj*', 'rezerviranj*', 'termin*', 'reservation*'],
     targets: 'calendar vehicle',
   },
   // Past tense asks about what exists ("jesam li rezervirao", "što sam prijavio"), not for a new one.
@@ -320,6 +320,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'troskom',
       'rashod*',
       'izdat*',
+      'izdac*',
       'racun*',
       'expense*',
       'cost',
@@ -472,7 +473,11 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   },
   { words: ['kriterij*', 'uvjet*', 'filter*', 'filtr*', 'criteria'], targets: 'criteria' },
   { words: ['masovn*', 'skupn*', 'vise stavki', 'sve stavke', 'bulk'], targets: 'bulk multipatch:0.5' },
-  { words: ['visestruk*', 'multipatch', 'odjednom', 'nekoliko', 'vise', 'skupno'], targets: 'multipatch' },
+  { words: ['visestruk*', 'multipatch', 'odjednom', 'vise', 'skupno'], targets: 'multipatch' },
+  // "Već nekoliko dana": a while, only a hint of several items.
+  { words: ['nekoliko'], targets: 'multipatch:0.4' },
+  // "Broj 2188", "br. 56": the number names one item.
+  { words: ['broj #num', 'br #num', 'number #num', 'no #num'], targets: 'id' },
   // "Ne treba mi više": no longer needed, not "several".
   { words: ['ne treba mi vise', 'ne trebam vise', 'vise mi ne', 'vise ne'], targets: '' },
   { words: ['id ov*', 'id ev*', 'id ima', 'id jevi*'], targets: 'id multipatch' },
@@ -692,9 +697,10 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'uploada*',
       'stavi* uz',
       'uz trosak',
+      'uz racun',
       'stavi* na trosak',
     ],
-    targets: 'document %post',
+    targets: 'document expense:0.5 %post',
   },
   {
     words: ['slika', 'slike', 'sliku', 'slikan*', 'fotk*', 'fotograf*', 'pdf', 'skenir*', 'sken'],
@@ -761,6 +767,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['cost cent*', 'mjesta troska', 'mjesto troska', 'mjestima troska'], targets: 'cost center' },
   // "Pomoć" is asked of the assistant, not of an input helper.
   { words: ['pomoc', 'pomoci', 'pomogni', 'pomozi', 'pomozite'], targets: '' },
+  { words: ['izgreb*', 'ogrebo', 'ogrebla', 'izgrebla'], targets: 'case %damage' },
+  { words: ['zapisan*'], targets: '%past' },
+  { words: ['faktur*'], targets: 'expense document:0.5' },
   { words: ['sofersajb*', 'soferajb*', 'pukla', 'puklo', 'pukao', 'pukle'], targets: 'case %damage' },
   { words: ['povuci prijav*', 'povuc* prijav*'], targets: 'case %delete' },
   // Start and end readings belong to a trip log.

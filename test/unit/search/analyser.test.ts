@@ -62,6 +62,8 @@ describe('lexicon', () => {
   it('does not take a different word for a two-letter typo of a short prefix', () => {
     // "sastavnica" (a parts list) is not "šasija" (sasij*) with two letters changed.
     expect(lexicon.resolveWord('sastavnica')?.targets.terms ?? []).not.toContain('vin')
+    // "Zadar" is a city, not "zadani" (default) with one letter changed in a five-letter prefix.
+    expect(lexicon.resolveWord('zadar')?.targets.terms ?? []).not.toContain('default')
   })
 
   it('tolerates typos in domain words', () => {

@@ -103,6 +103,11 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['prosječni mjesečni trošak vozila 42', 'get_Stats_VehicleAverageMonthlyExpenses_vehicleId'],
     ['zaduži vozilo 33 na Anu Kovač', 'post_VehicleAssignments'],
     ['cost centri', 'get_CostCenters'],
+    ['podaci za put broj 2188', 'get_Trips_id'],
+    ['netko mi je izgrebo vrata dok je auto stajo ispred zgrade', 'post_AddCase'],
+    ['želim prijaviti kvar, klima ne hladi već nekoliko dana', 'post_AddCase'],
+    ['dodaj slikanu fakturu uz trošak 889', 'post_Expenses_id_documents'],
+    ['my reservations', 'get_VehicleCalendar'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
