@@ -12,7 +12,7 @@ export interface NoToolDecision {
 const CATEGORIES: readonly [NoToolKind, string][] = [
   [
     'own-phone',
-    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?(?: kod vas| u sustavu)?|koji mi je broj(?: telefona| mobitela)?|what s my number|what is my (?:phone )?number|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
+    `(?:koji|koj|sta|sto|kako) je (?:moj|moje) (?:broj(?: telefona| mobitela| mobitela)?|mobitel|telefon)|koji (?:broj|broj telefona|broj mobitela|mobitel) imam(?: upisan)?(?: kod vas| u sustavu)?|(?:koji|kako|sta|sto) (?:je )?(?:mi |moj )(?:je )?broj(?: telefona| mobitela)?(?: upisan| u evidenciji| kod vas| u sustavu)?|what s my number|what is my (?:phone )?number|moj broj(?: telefona| mobitela)?|(?:na )?koji (?:broj|mobitel) (?:sam|me) (?:prijavljen|registriran)[a]?`,
   ],
   [
     'own-name',
@@ -20,7 +20,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'help',
-    `pomoc|upomoc|help|(?:sto|sta) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|kako (?:ti|te|vas|ovo) mogu koristiti?|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|koje naredbe(?: podrzavas| znas)?|sto podrzavas|kako (?:mi )?ti (?:zapravo )?mozes pomoci|how does this work|izbornik|opcije|upute`,
+    `pomoc|upomoc|help|(?:sto|sta|kaj) (?:ti )?(?:sve )?(?:mozes|znas|umijes)(?: raditi| radit| napraviti| napravit)?(?: za mene)?|(?:sto|sta) mogu s tobom|jesi (?:li )?(?:ti )?(?:bot|robot|covjek|stroj|ziv)(?: ili (?:bot|robot|covjek|stroj))?|sta (?:sve )?(?:mozes|znas|umijes)(?: raditi| napraviti)?|kako (?:mi )?(?:mozes )?pomoci|kako (?:ovo|ti) radi|sto radis|tko si(?: ti)?|sto si(?: ti)?|(?:sto|sta|sto sve|sta sve) (?:mogu|smijem) (?:pitati|pitat|traziti)|kako (?:mi )?(?:mozete|mozes) pomoci|(?:sto|sta) sve (?:mozete|znate) (?:napraviti|raditi)(?: za mene)?|trebam pomoc|treba mi pomoc|kako se (?:ovo|ovime|ti) koristi|kako (?:te|vas) koristiti|kako (?:ti|te|vas|ovo) mogu koristiti?|(?:koje su )?(?:tvoje|vase) mogucnosti|what can you do|(?:sto|sta) te (?:mogu|smijem) pitati?|kako ti radis|koje naredbe(?: podrzavas| znas)?|sto podrzavas|kako (?:mi )?ti (?:zapravo )?mozes pomoci|how does this work|izbornik|opcije|upute`,
   ],
   [
     'thanks',
@@ -28,7 +28,7 @@ const CATEGORIES: readonly [NoToolKind, string][] = [
   ],
   [
     'greeting',
-    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|hej|hey|hi|hello|zdravo|dobar dan|dobro jutro|bog|kak si|kako si|kako ste|sta ima|good morning|good afternoon|good evening|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
+    `bok|bokic|pozdrav|pozdravljam|pozdrav svima|he+j+|he+y+|hi|hello|zdravo|dobar dan|dobro jutro|bog|kak si|kako si|kako ste|sta ima|good morning|good afternoon|good evening|dobra vecer|dobro vece|laku noc|cao|ciao|zivio|zivjeli|ajd bok|aj bok|ajde bok|e ej|ej|halo|alo|ej|pozz|poz`,
   ],
 ]
 const FILLERS = `ekipa|svima|kolege|kolega|ljudi|i|ti|vam|vas|molim|jos|eto|onda|a|pa|ja|ma|evo|postovani|postovana|postovanje`

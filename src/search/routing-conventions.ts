@@ -48,7 +48,7 @@ const MY_VEHICLE_FACTS = set('mileage licence plate registration leasing provide
 const MY_VEHICLE_DATES = set('service maintenance contract')
 const NEEDS_POSSESSIVE = set('master contract service maintenance equipment vehicle vin brand model')
 const NOT_A_BOOKING = set(
-  'id equipment type document metadata project agg group criteria latest historical expense trip case vin brand make manufacturer model mileage licence plate registration leasing provider contract',
+  'id email message send equipment type document metadata project agg group criteria latest historical expense trip case vin brand make manufacturer model mileage licence plate registration leasing provider contract',
 )
 // Where it happened ("na parkingu", "na autocesti") does not change a damage report.
 const DAMAGE_WORDS = set('case vehicle licence plate expense location address')

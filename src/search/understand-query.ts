@@ -48,6 +48,7 @@ const SAID_WEIGHT = 0.5
 const RELATIVE_CRITERIA = 0.6
 /** An address is a stronger cue than the word "e-mail": it is the value a tool is called with. */
 const EMAIL_WEIGHT = 1.5
+
 const KEY_MARKERS: ReadonlySet<string> = new Set(['po', 'prema'])
 /** One pass over the text: a quote mark, a clause-ending mark, or a word. */
 const SCAN = /(['"\u201c\u201d\u201e\u2018\u2019])|([.,;:!?()])|([a-z0-9#]+)/g
@@ -180,6 +181,7 @@ export function understandQuery(
   let quoted = false
   let quotes = 0
   let values = false
+
   let key = false
   let content = 0
   SCAN.lastIndex = 0
@@ -193,6 +195,7 @@ export function understandQuery(
       key = false
       // "Ispravi trošak 7710: iznos 48,90, vrsta gorivo": after a colon come the values.
       if (scanned[2] === ':' && content > 0) values = true
+
       continue
     }
     const token = scanned[3]!
@@ -203,10 +206,11 @@ export function understandQuery(
       continue
     }
     content++
-    const factor = quoted || values ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
+    const value = quoted || values
+    const factor = value ? QUOTED_WEIGHT : key ? KEY_WEIGHT : 1
     const match = lexicon.resolveWord(token)
     if (match) {
-      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor, quoted || values)
+      addTerms(match.targets, MATCH_WEIGHT[match.kind] * factor, value)
       if (key) {
         addKeyTerms(match.targets, MATCH_WEIGHT[match.kind] * KEY_TERM_WEIGHT)
         for (const term of match.targets.terms) keys.add(term)
@@ -221,7 +225,7 @@ export function understandQuery(
     if (key) addKeyTerms({ terms: [raw], weights: [1], signals: [] }, KEY_TERM_WEIGHT)
     if (vocabulary.has(raw)) {
       weights.set(raw, Math.max(weights.get(raw) ?? 0, MATCH_WEIGHT.raw * factor))
-      if (!quoted && !values) said.add(raw)
+      if (!value) said.add(raw)
       words.push({ word: token, via: 'raw', key: raw, terms: [raw], signals: [] })
     } else unknown.push(token)
   }
@@ -252,7 +256,11 @@ export function understandQuery(
   )
     weights.set('criteria', RELATIVE_CRITERIA)
   // An e-mail address identifies a person: tools looked up by e-mail fit.
-  if (analysed.emails.length > 0) weights.set('email', EMAIL_WEIGHT)
+  // ... unless it is a field of a record being written ("Dodaj zaposlenika: Ivan, ivan@tvrtka.hr").
+  if (analysed.emails.length > 0) {
+    const field = (method === 'post' || method === 'put') && !said.has('send') && !said.has('email')
+    weights.set('email', field ? QUOTED_WEIGHT : EMAIL_WEIGHT)
+  }
   // Soft terms implied by signals: they rank, but do not count as words the user wrote.
   for (const [signal, term, weight] of SIGNAL_TERMS) {
     // "Koliko je koštao svaki auto / po mjesecima": amounts per item or period, not one aggregate.

@@ -53,6 +53,7 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
       'kilometraz*',
       'km',
       'kilometr*',
+      'kilometa*',
       'kilometar',
       'prijeden*',
       'mileage*',
@@ -643,7 +644,9 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
     targets: '%time',
   },
   // "Kad/do kad": a date is asked for (a service or an expiry date of the user's vehicle).
-  { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada', 'sljedec*', 'iduc*', 'naredn*'], targets: '%when' },
+  { words: ['kada', 'kad', 'dokad', 'do kad', 'do kada'], targets: '%when' },
+  // "Sljedeći utorak" is a day; "kad je sljedeći servis" asks with "kad".
+  { words: ['sljedec*', 'iduc*', 'naredn*'], targets: '' },
   { words: ['imam li', 'imamo li', 'imas li', 'imate li'], targets: '%get' },
   // "Jel ima (neki) auto": is one free.
   {
@@ -674,17 +677,17 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   // Mileage reports as things ("prijave kilometraže") and as an act ("prijaviti kilometražu").
   {
     words: [
-      'prijave kilometr*',
-      'prijava kilometr*',
-      'prijavu kilometr*',
-      'prijavama kilometr*',
+      'prijave kilomet*',
+      'prijava kilomet*',
+      'prijavu kilomet*',
+      'prijavama kilomet*',
       'prijave km',
       'prijava km',
     ],
     targets: 'mileage report',
   },
   {
-    words: ['prijavi kilometr*', 'prijavit* kilometr*', 'prijavim kilometr*', 'prijavi km', 'prijavit* km'],
+    words: ['prijavi kilomet*', 'prijavit* kilomet*', 'prijavim kilomet*', 'prijavi km', 'prijavit* km'],
     targets: 'mileage %post',
   },
   // Attaching a receipt or a photo to something.
@@ -753,12 +756,12 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['broj sasije', 'broj sasije auta'], targets: 'vin' },
   {
     words: [
-      'unos kilometr*',
+      'unos kilomet*',
       'unos km',
       'unos kilometraze',
-      'predaj* kilometr*',
+      'predaj* kilomet*',
       'predaj* km',
-      'posalj* kilometr*',
+      'posalj* kilomet*',
     ],
     targets: 'mileage %post',
   },
@@ -770,10 +773,18 @@ export const CROATIAN_LEXICON: readonly LexiconEntry[] = [
   { words: ['izgreb*', 'ogrebo', 'ogrebla', 'izgrebla'], targets: 'case %damage' },
   { words: ['zapisan*'], targets: '%past' },
   { words: ['faktur*'], targets: 'expense document:0.5' },
+  { words: ['predmet*'], targets: 'case' },
+  { words: ['upisa', 'upisala', 'napravia'], targets: '%past' },
+  { words: ['show', 'show me', 'give me', 'list all'], targets: '%get %list' },
+
+  { words: ['za flotu', 'za cijelu flotu', 'cijelu flotu'], targets: 'fleet:0.4' },
+  { words: ['prominit*', 'prominu*', 'prominil*'], targets: '%put' },
+  { words: ['triba', 'tribam', 'tribat', 'tribalo'], targets: '%need' },
+  { words: ['u timu', 'clanovi tima', 'clanove tima', 'clanova tima'], targets: 'team member' },
   { words: ['sofersajb*', 'soferajb*', 'pukla', 'puklo', 'pukao', 'pukle'], targets: 'case %damage' },
   { words: ['povuci prijav*', 'povuc* prijav*'], targets: 'case %delete' },
   // Start and end readings belong to a trip log.
-  { words: ['pocetn* km*', 'pocetn* kilometr*', 'zavrsn* km*', 'zavrsn* kilometr*'], targets: 'trip' },
+  { words: ['pocetn* km*', 'pocetn* kilomet*', 'zavrsn* km*', 'zavrsn* kilomet*'], targets: 'trip' },
   { words: ['kostao', 'kostala', 'kostalo', 'kosta', 'kostaju', 'kostaju nas'], targets: 'expense %spend' },
   // "Svaki auto", "koje vozilo koliko": a breakdown per vehicle.
   { words: ['svak* aut*', 'svak* vozil*', 'koje vozilo', 'koji auto'], targets: 'vehicle %each' },

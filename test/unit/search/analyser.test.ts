@@ -112,6 +112,8 @@ describe('no-tool decision', () => {
     expect(decideNoTool('fala ti puno brate', nothing)?.kind).toBe('thanks')
     expect(decideNoTool('👍', nothing)?.kind).toBe('thanks')
     expect(decideNoTool('dobro jutro ekipa')?.kind).toBe('greeting')
+    expect(decideNoTool('koji mi je broj mobitela upisan?')?.kind).toBe('own-phone')
+    expect(decideNoTool('kaj sve možeš?')?.kind).toBe('help')
     // Without the router's reading, or when it found something asked for, the tools decide.
     expect(decideNoTool('pozdrav iz Vodica')).toBeUndefined()
     const asks = { termSet: new Set(['vehicle']), signals: new Set<string>() }

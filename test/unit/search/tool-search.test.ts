@@ -108,6 +108,11 @@ describe('routing of driver messages (hand-written, not from the eval files)', (
     ['želim prijaviti kvar, klima ne hladi već nekoliko dana', 'post_AddCase'],
     ['dodaj slikanu fakturu uz trošak 889', 'post_Expenses_id_documents'],
     ['my reservations', 'get_VehicleCalendar'],
+    ['booking auta za sljedeći utorak 9-17h', 'get_AvailableVehicles'],
+    ['sve prijave kilometara za OS 2231 BB', 'get_MileageReports'],
+    ['dodaj novog zaposlenika: Ivan Babić, ivan.babic@tvrtka.hr, vozač', 'post_Persons'],
+    ['pošalji email na fleet@mobilityone.hr s pitanjem kad je dostupan zamjenski auto', 'post_SendEmail'],
+    ['molim pošaljite e-mail voditelju flote da mi je potrebna zamjena vozila', 'post_SendEmail'],
   ])('%s -> %s', (text, expected) => {
     expect(first(text)).toBe(expected)
   })
