@@ -8,6 +8,7 @@ import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { createDialogueEngine } from '../src/dialogue/create-dialogue-engine.ts'
 import { ProviderCache } from '../src/dialogue/provider-cache.ts'
+import { createAccessPolicy } from '../src/fleet/access/create-access-policy.ts'
 import { mapMasterDataVehicle } from '../src/identity/map-master-data-vehicle.ts'
 import type {
   AvailableVehicle,
@@ -57,7 +58,10 @@ const fleet: FleetApi = {
 }
 
 const log = pino({ level: 'silent' })
-const engine = createDialogueEngine({ fleet, store: createMemoryConversationStore() })
+const engine = createDialogueEngine({
+  access: createAccessPolicy({ fleet }),
+  store: createMemoryConversationStore(),
+})
 const vehicles = own.map((vehicle) => mapMasterDataVehicle(vehicle as unknown as MasterDataVehicle))
 const userFor = (index: number): UserContext => ({
   phone: `3859100${String(index).padStart(5, '0')}`,
@@ -66,6 +70,7 @@ const userFor = (index: number): UserContext => ({
   displayName: person.DisplayName,
   vehicles,
   consent: 'granted',
+  role: 'driver',
 })
 let messageCounter = 0
 async function say(user: UserContext, text: string): Promise<number> {

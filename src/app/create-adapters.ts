@@ -23,7 +23,7 @@ import { createRedisInboundQueue } from '../queue/redis-inbound-queue.ts'
 import { createRedisOutboundQueue } from '../queue/redis-outbound-queue.ts'
 import { createRedisRateLimiter } from '../queue/redis-rate-limiter.ts'
 import { sharedSpecsDirectory } from '../registry/spec-sources.ts'
-import { type RunningSandbox, startSandbox } from '../sandbox/mobilityone/index.ts'
+import { type RunningSandbox, SANDBOX_FLEET_PERSON_TYPE, startSandbox } from '../sandbox/mobilityone/index.ts'
 import type { Config } from './config/index.ts'
 
 export interface Adapters {
@@ -91,6 +91,7 @@ export async function createAdapters(
       MOBILITY_CLIENT_SECRET: sandbox.clientSecret,
       MOBILITY_TENANT_ID: config.MOBILITY_TENANT_ID ?? sandbox.tenantIds[0],
       IDENTITY_TENANT_IDS: config.IDENTITY_TENANT_IDS ?? sandbox.tenantIds.join(','),
+      ACCESS_FLEET_PERSON_TYPES: config.ACCESS_FLEET_PERSON_TYPES ?? SANDBOX_FLEET_PERSON_TYPE,
     }
     log.info({ url: sandbox.url }, 'simulated MobilityOne tenant running in-process')
   }

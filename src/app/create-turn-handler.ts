@@ -1,9 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { createDialogueEngine } from '../dialogue/create-dialogue-engine.ts'
 import { ProviderCache } from '../dialogue/provider-cache.ts'
+import { createAccessPolicy, DEFAULT_DRIVER_TOOLS } from '../fleet/access/create-access-policy.ts'
 import { createIdentityGate } from '../identity/create-identity-gate.ts'
 import { createDrizzleDirectory } from '../identity/drizzle-directory.ts'
 import { createPersonResolver } from '../identity/person-resolver.ts'
+import { createRoleOfPerson } from '../identity/role-of-person.ts'
 import { createUserContextProvider } from '../identity/user-context-provider.ts'
 import { createLlmPath } from '../llm/create-llm-path.ts'
 import { placeholderTurnHandler } from '../pipeline/placeholder-turn-handler.ts'
@@ -36,6 +38,10 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
       negativeTtlMs: config.IDENTITY_NEGATIVE_TTL_SECONDS * 1000,
     },
     defaultRegion: config.IDENTITY_DEFAULT_REGION as never,
+    roleOf: createRoleOfPerson({
+      personTypes: listOf(config.ACCESS_FLEET_PERSON_TYPES) ?? [],
+      orgUnits: listOf(config.ACCESS_FLEET_ORG_UNITS) ?? [],
+    }),
   })
   const contexts = createUserContextProvider({
     fleet: access.fleet,
@@ -69,7 +75,12 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
   const providerCache = new ProviderCache()
   registerDialogueHolders(adapters, { resolver, contexts, store, providerCache })
   const engine = createDialogueEngine({
-    fleet: access.fleet,
+    access: createAccessPolicy({
+      fleet: access.fleet,
+      registry,
+      driverTools: listOf(config.ACCESS_DRIVER_TOOLS) ?? DEFAULT_DRIVER_TOOLS,
+      fleetAdminTools: listOf(config.ACCESS_FLEET_ADMIN_TOOLS) ?? [],
+    }),
     store,
     registry,
     search,
@@ -80,6 +91,15 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
   })
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
   return withTestTurnDelay(gate(engine), config.M1_TEST_TURN_DELAY_MS)
+}
+
+/** A comma-separated config list; undefined when unset. */
+function listOf(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
 }
 
 /** TEST ONLY (M1_TEST_TURN_DELAY_MS): a slow turn lets crash tests kill a worker mid-turn on purpose. */

@@ -26,6 +26,10 @@ export const userMappings = pgTable('user_mappings', {
     .default('unknown'),
   consentAt: timestamp('consent_at', { withTimezone: true }),
   active: boolean('active').notNull().default(true),
+  /** Read from MobilityOne at identification (ACCESS_FLEET_* mapping); `driver` unless configured. */
+  role: text('role', { enum: ['driver', 'fleet'] })
+    .notNull()
+    .default('driver'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })

@@ -4,9 +4,10 @@ import { detectComplaint } from '../nlu/detect-complaint.ts'
 import { detectConfirmation } from '../nlu/detect-confirmation.ts'
 import { detectSmallTalk } from '../nlu/detect-small-talk.ts'
 import { normalizeText } from '../nlu/normalize-text.ts'
+import type { AccessSubject } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { TurnResult } from '../ports/turn-handler.ts'
-import type { UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
+import type { UserContext, UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
 import type { Tool } from '../registry/tool.ts'
 import { type ConversationState, type FlowName, newConversationState } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
@@ -62,6 +63,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       state,
       text: normalizeText(text),
       now,
+      fleet: deps.access.forUser(accessSubjectOf(user)),
       tools,
       deps,
       history: loaded.history,
@@ -107,6 +109,15 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       tenantId: user.tenantId,
       displayName: user.displayName,
     }
+  }
+}
+
+function accessSubjectOf(user: UserContext): AccessSubject {
+  return {
+    personId: user.personId,
+    tenantId: user.tenantId,
+    role: user.role,
+    vehicles: user.vehicles.map((vehicle) => ({ id: vehicle.id, plate: vehicle.plate })),
   }
 }
 
@@ -310,12 +321,10 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   })
   if (!result.noTool && scope.deps.llm) {
     const confidence = retrievalConfidence(result.hits)
-    if (confidence < scope.deps.llm.confidenceThreshold) {
-      const answered = await answerWithLlm(
-        scope,
-        scope.deps.llm,
-        result.hits.map((hit) => hit.tool),
-      )
+    // The model is offered only what the policy lets this user use.
+    const allowed = result.hits.map((hit) => hit.tool).filter((tool) => scope.fleet.allows(tool))
+    if (confidence < scope.deps.llm.confidenceThreshold && allowed.length > 0) {
+      const answered = await answerWithLlm(scope, scope.deps.llm, allowed)
       if (answered) return answered
     }
   }
@@ -329,6 +338,7 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   }
   const hit = result.hits[0]
   if (!hit || hit.score < MIN_TOOL_SCORE) return [{ text: commonTexts.notUnderstood() }]
+  if (!scope.fleet.allows(hit.tool)) return [{ text: FLEET_ERROR_TEXTS.M1_ERR_ACCESS_DENIED }]
   const flow = startFlow(scope, hit.tool.readOnly ? 'generic-read' : 'generic-write')
   scope.state.slots.tool = hit.tool.id
   scope.state.slots.params = {}

@@ -1,6 +1,6 @@
 import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { NormalizedText } from '../nlu/normalize-text.ts'
-import type { FleetApi } from '../ports/fleet-api.ts'
+import type { AccessPolicy, ScopedFleet } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { LlmUsageRecord } from '../ports/turn-handler.ts'
 import type { UserContext } from '../ports/user-context.ts'
@@ -21,7 +21,8 @@ export interface ToolFinder {
 
 /** Everything the engine is given: ports only, no I/O of its own. */
 export interface DialogueDeps {
-  fleet: FleetApi
+  /** The only way to MobilityOne: every call of a turn goes through the user's scoped client. */
+  access: AccessPolicy
   store: ConversationStore
   registry?: ToolRegistry
   search?: ToolFinder
@@ -43,6 +44,8 @@ export interface TurnScope {
   state: ConversationState
   text: NormalizedText
   now: Date
+  /** MobilityOne as this user may use it (see fleet/access). */
+  fleet: ScopedFleet
   tools: ToolRecorder
   deps: DialogueDeps
   /** The last history entries, oldest first (context for the LLM path). */

@@ -13,6 +13,7 @@ import type {
   MasterDataVehicle,
   Person,
 } from '../ports/fleet-api.ts'
+import { ownedByPerson } from './access/ownership-fields.ts'
 import { buildFleetQuery, type PagingLimits } from './build-fleet-query.ts'
 import { buildFleetUrl } from './build-fleet-url.ts'
 import { filter } from './filter.ts'
@@ -109,14 +110,13 @@ function isMetrics(value: Registry | FleetMetrics): value is FleetMetrics {
 }
 
 // Defence in depth: "my" lists are filtered upstream, and again here before anyone acts on them.
-function ownedBy<T extends Record<string, unknown>>(items: T[], fields: string[], personId: string): T[] {
-  return items.filter((item) => {
-    const present = fields.filter((field) => item[field] !== undefined && item[field] !== null)
-    return (
-      present.length === 0 ||
-      present.some((field) => String(item[field]).toLowerCase() === personId.toLowerCase())
-    )
-  })
+/** Rows an owner field attributes to the person; a row naming nobody is not "mine". */
+function ownedBy<T extends Record<string, unknown>>(
+  items: T[],
+  fields: readonly string[],
+  personId: string,
+): T[] {
+  return items.filter((item) => item && typeof item === 'object' && ownedByPerson(item, fields, personId))
 }
 
 /** The MobilityOne client: token, tenant header, encoding, retries, breaker per service, metrics. */

@@ -15,6 +15,7 @@ export const FLEET_ERROR_CODES = {
   network: 'M1_ERR_FLEET_NETWORK',
   circuitOpen: 'M1_ERR_FLEET_CIRCUIT_OPEN',
   protocol: 'M1_ERR_FLEET_PROTOCOL',
+  accessDenied: 'M1_ERR_ACCESS_DENIED',
 } as const
 
 export type FleetErrorCode = (typeof FLEET_ERROR_CODES)[keyof typeof FLEET_ERROR_CODES]
@@ -148,6 +149,20 @@ export class FleetCircuitOpenError extends FleetError {
 export class FleetProtocolError extends FleetError {
   readonly code = FLEET_ERROR_CODES.protocol
   override name = 'FleetProtocolError'
+}
+
+/**
+ * The access policy refused the call before it left this process (a tenant-wide or
+ * administrative tool asked for by a driver). Records of other people are answered with
+ * `FleetNotFoundError` instead, exactly like records that do not exist.
+ */
+export class AccessDeniedError extends FleetError {
+  readonly code = FLEET_ERROR_CODES.accessDenied
+  override name = 'AccessDeniedError'
+
+  constructor(message: string, details: FleetErrorDetails = {}) {
+    super(message, { ...details, sent: false })
+  }
 }
 
 export function isFleetError(error: unknown): error is FleetError {

@@ -14,6 +14,7 @@ function toMapping(row: Row): UserMapping {
     consent: row.consent,
     consentAt: row.consentAt,
     active: row.active,
+    role: row.role,
   }
 }
 
@@ -36,6 +37,7 @@ export function createDrizzleDirectory(db: Db): Directory & ConsentStore {
             personId: mapping.personId,
             tenantId: mapping.tenantId,
             displayName: mapping.displayName,
+            role: mapping.role ?? 'driver',
             active: true,
             updatedAt: now,
           },

@@ -20,6 +20,7 @@ export function createInMemoryDirectory(
         consentAt: null,
         ...existing,
         ...mapping,
+        role: mapping.role ?? 'driver',
         active: true,
       }
       rows.set(mapping.phone, row)

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js'
 import { LRUCache } from 'lru-cache'
+import type { Role } from '../ports/access-policy.ts'
 import type { Directory, UserMapping } from '../ports/directory.ts'
 import type { FleetApi, Person } from '../ports/fleet-api.ts'
 import { normalizePhone } from './normalize-phone.ts'
@@ -23,6 +24,8 @@ export interface PersonResolverOptions {
   /** Bounded: at most `max` phones, each for `ttlMs`; unknown numbers for `negativeTtlMs`. */
   cache?: { max?: number; ttlMs?: number; negativeTtlMs?: number }
   defaultRegion?: CountryCode
+  /** The user's role from the person record (see role-of-person.ts); `driver` when absent. */
+  roleOf?: (person: Person) => Role
 }
 
 export interface PersonResolver {
@@ -90,6 +93,7 @@ export function createPersonResolver(options: PersonResolverOptions): PersonReso
       personId: String(person.Id),
       tenantId,
       displayName: displayNameOf(person),
+      role: options.roleOf?.(person) ?? 'driver',
     })
     cache.set(phone, { mapping })
     return { status: 'registered', mapping }

@@ -52,6 +52,7 @@ export function createUserContextProvider(options: UserContextProviderOptions): 
         displayName: mapping.displayName,
         vehicles: list,
         consent: mapping.consent,
+        role: mapping.role ?? 'driver',
       }
     },
     invalidate(personId) {

@@ -1,3 +1,5 @@
+import type { Role } from './access-policy.ts'
+
 /** Phone -> MobilityOne person mappings (the `user_mappings` table); known numbers never cost an API call. */
 
 export type Consent = 'unknown' | 'granted' | 'denied'
@@ -15,6 +17,7 @@ export interface UserMapping {
    */
   consentAt: Date | null
   active: boolean
+  role: Role
 }
 
 export interface NewUserMapping {
@@ -22,6 +25,8 @@ export interface NewUserMapping {
   personId: string
   tenantId: string
   displayName: string
+  /** Refreshed at every identification from MobilityOne; `driver` when absent. */
+  role?: Role
 }
 
 export interface Directory {

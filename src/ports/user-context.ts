@@ -1,3 +1,4 @@
+import type { Role } from './access-policy.ts'
 import type { Consent } from './directory.ts'
 import type { MasterDataVehicle } from './fleet-api.ts'
 import type { InboundMessage } from './messages.ts'
@@ -23,6 +24,8 @@ export interface UserContext {
   displayName: string
   vehicles: Vehicle[]
   consent: Consent
+  /** What the access policy lets this user see and change. */
+  role: Role
 }
 
 export interface UserTurnContext extends TurnContext {

@@ -35,6 +35,17 @@ export const fleetConfigSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/)
     .default('HR'),
+  /**
+   * Who has a fleet role (tenant-wide reads and changes): comma-separated person types and org
+   * units as MobilityOne names them (name, code or id). Unset: everybody is a driver. The local run
+   * with the simulated tenant maps its "Fleet manager" person type.
+   */
+  ACCESS_FLEET_PERSON_TYPES: optionalString(),
+  ACCESS_FLEET_ORG_UNITS: optionalString(),
+  /** Tenant-wide tool ids drivers may use too; unset: the free-car search only. */
+  ACCESS_DRIVER_TOOLS: optionalString(),
+  /** Administrative and side-effect tool ids (SendEmail, bulk edits, ...) opened to fleet roles. */
+  ACCESS_FLEET_ADMIN_TOOLS: optionalString(),
   /** Port of the simulated tenant when it runs alone (`m1 sandbox`). */
   SANDBOX_PORT: integer(4010, 0, 65535),
   /** Directory of extra OpenAPI specs the sandbox serves generically. */

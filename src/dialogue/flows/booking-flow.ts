@@ -79,7 +79,7 @@ function freeItem(vehicle: AvailableVehicle): ShownItem {
 async function freeVehicles(scope: TurnScope, from: string, to: string): Promise<AvailableVehicle[]> {
   const { tenantId } = scope.user
   const list = await scope.tools.call('get_AvailableVehicles', { from, to }, () =>
-    scope.deps.fleet.getAvailableVehicles(from, to, { tenantId, paging: { first: 0, rows: 50 } }),
+    scope.fleet.getAvailableVehicles(from, to, { tenantId, paging: { first: 0, rows: 50 } }),
   )
   return list.items
 }
@@ -244,7 +244,7 @@ export const bookingFlow: Flow = {
       ...(typeof slots.description === 'string' ? { description: slots.description } : {}),
     }
     const created = await scope.tools.call('post_VehicleCalendar', { ...booking }, () =>
-      scope.deps.fleet.createBooking(booking, { tenantId: scope.user.tenantId }),
+      scope.fleet.createBooking(booking, { tenantId: scope.user.tenantId }),
     )
     moveToIdle(state, scope.now.getTime())
     const id = created && typeof created === 'object' && 'Id' in created ? String(created.Id) : undefined

@@ -116,7 +116,7 @@ export const caseFlow: Flow = {
     const message = vehicle ? `${slots.description}\n\nVozilo: ${vehicle}` : String(slots.description)
     const newCase = { personId: scope.user.personId, subject: String(slots.subject), message }
     const created = await scope.tools.call('post_AddCase', { ...newCase }, () =>
-      scope.deps.fleet.addCase(newCase, { tenantId: scope.user.tenantId }),
+      scope.fleet.addCase(newCase, { tenantId: scope.user.tenantId }),
     )
     moveToIdle(scope.state, scope.now.getTime())
     return [{ text: caseTexts.created(caseIdOf(created)) }]

@@ -87,7 +87,7 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
         moveToIdle(state, scope.now.getTime())
         return [{ text: commonTexts.notYours() }]
       }
-      const { fleet } = scope.deps
+      const { fleet } = scope
       const options = { tenantId: scope.user.tenantId }
       await scope.tools.call(TOOL[kind], { id: item.id }, () =>
         kind === 'booking'

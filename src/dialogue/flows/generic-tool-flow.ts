@@ -20,7 +20,6 @@ import type { TurnScope } from '../turn-scope.ts'
 
 type Needed = (ToolParameter | (ToolField & { in: 'body' })) & { in: string }
 
-const PERSON_FIELDS = ['PersonId', 'DriverId', 'AssignedToId', 'AssigneeId', 'RaisedByAssigneeId', 'User']
 const LABEL_FIELDS = [
   'DisplayName',
   'FullVehicleName',
@@ -101,26 +100,6 @@ export function formatRecord(record: Record<string, unknown>, maxFields = MAX_OB
   return lines
 }
 
-// People lists carry the person in `Id`: "my" data there is the user's own row only.
-const PEOPLE_ENTITY = /^person/i
-
-function personField(tool: Tool): string | undefined {
-  if (PEOPLE_ENTITY.test(tool.entity)) return 'Id'
-  const names = new Set(tool.responseFields.map((field) => field.name))
-  return PERSON_FIELDS.find((field) => names.has(field))
-}
-
-/** Keeps the user's own rows when rows carry a person field: "my" data checked on our side too. */
-function ownRows(rows: Record<string, unknown>[], personId: string, tool?: Tool): Record<string, unknown>[] {
-  const wanted = personId.toLowerCase()
-  if (tool && PEOPLE_ENTITY.test(tool.entity))
-    return rows.filter((row) => String(row.Id ?? '').toLowerCase() === wanted)
-  return rows.filter((row) => {
-    const present = PERSON_FIELDS.filter((field) => typeof row[field] === 'string')
-    return present.length === 0 || present.some((field) => (row[field] as string).toLowerCase() === wanted)
-  })
-}
-
 function buildRequest(scope: TurnScope, tool: Tool, values: Record<string, unknown>): FleetRequest {
   const pathParams: Record<string, string | number> = {}
   const query: Record<string, string | number | boolean> = {}
@@ -143,13 +122,8 @@ function buildRequest(scope: TurnScope, tool: Tool, values: Record<string, unkno
     operation: tool.id,
   }
   if (tool.method !== 'get' && tool.method !== 'delete') request.body = body
-  const person = personField(tool)
-  if (tool.returnsList && tool.method === 'get') {
-    request.paging = { first: 0, rows: RESULT_ROWS }
-    if (person && tool.parameters.some((parameter) => parameter.name.toLowerCase() === 'filter')) {
-      request.filters = [{ field: person, op: '=', value: scope.user.personId }]
-    }
-  }
+  // Owner filters and context values are the access policy's (scope.fleet), not the caller's.
+  if (tool.returnsList && tool.method === 'get') request.paging = { first: 0, rows: RESULT_ROWS }
   return request
 }
 
@@ -175,11 +149,11 @@ async function resolveDependency(
   const request = buildRequest(scope, provider, {})
   request.paging = { first: 0, rows: PROVIDER_ROWS }
   const list = await scope.tools.call(provider.id, { field: name }, () =>
-    scope.deps.fleet.list<Record<string, unknown>>(request),
+    scope.fleet.list<Record<string, unknown>>(request),
   )
   const options: { value: unknown; label: string }[] = []
   const seen = new Set<string>()
-  for (const row of ownRows(list.items, personId)) {
+  for (const row of list.items) {
     const key = Object.keys(row).find((field) => field.toLowerCase() === name.toLowerCase())
     const value = key ? row[key] : undefined
     if (value === undefined || value === null || seen.has(String(value))) continue
@@ -191,8 +165,8 @@ async function resolveDependency(
 }
 
 /**
- * Runs a tool scoped to the user: the request filtered by the person where the API allows it, and
- * only the user's own rows kept. The generic flows and the LLM path both call the API through here.
+ * Runs a tool through the user's scoped client (the access policy filters and checks it). The
+ * generic flows and the LLM path both call the API through here.
  */
 export async function runScopedTool(
   scope: TurnScope,
@@ -200,14 +174,7 @@ export async function runScopedTool(
   values: Record<string, unknown>,
 ): Promise<unknown> {
   const request = buildRequest(scope, tool, values)
-  let result = await scope.tools.call(tool.id, { ...values }, () => scope.deps.fleet.request(request))
-  if (Array.isArray(result)) result = ownRows(result as Record<string, unknown>[], scope.user.personId, tool)
-  else if (result && typeof result === 'object' && Array.isArray((result as { Data?: unknown }).Data)) {
-    const envelope = result as { Data: Record<string, unknown>[]; Count?: number }
-    const own = ownRows(envelope.Data, scope.user.personId, tool)
-    result = { Data: own, Count: own.length === envelope.Data.length ? envelope.Count : own.length }
-  }
-  return result
+  return scope.tools.call(tool.id, { ...values }, () => scope.fleet.request(request))
 }
 
 /** The person or tenant an input stands for; undefined for any other input. */
@@ -344,6 +311,8 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
         }
       }
       if (mode === 'generic-write') {
+        // The policy's checks (role, target ownership, body person and vehicle) before the summary.
+        await scope.fleet.check(buildRequest(scope, tool, values))
         const lines = Object.entries(values)
           .filter(([name]) => !neededInputs(tool).find((input) => input.name === name)?.context)
           .map(([name, value]) => `${fieldLabel(name)}: ${formatValue(value)}`)

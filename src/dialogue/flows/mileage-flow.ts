@@ -58,7 +58,7 @@ export const mileageFlow: Flow = {
     if (!vehicle || typeof slots.mileage !== 'number') return this.advance(scope)
     const mileage = { vehicleId: vehicle.id, value: slots.mileage }
     await scope.tools.call('post_AddMileage', { ...mileage }, () =>
-      scope.deps.fleet.addMileage(mileage, { tenantId: scope.user.tenantId }),
+      scope.fleet.addMileage(mileage, { tenantId: scope.user.tenantId }),
     )
     // MasterData now has a new LastMileage: the cached user context is stale.
     scope.deps.invalidateUser?.(scope.user.personId)

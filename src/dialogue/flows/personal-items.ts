@@ -1,3 +1,4 @@
+import { OWNER_FIELDS_OF_KIND, type OwnedKind, ownedByPerson } from '../../fleet/access/ownership-fields.ts'
 import {
   formatDate,
   formatDateTime,
@@ -9,17 +10,9 @@ import type { FleetApi, FleetList, FleetRecord, ListOptions } from '../../ports/
 import type { ShownItem } from '../../store/conversation-state.ts'
 import type { TurnScope } from '../turn-scope.ts'
 
-export type PersonalKind = 'booking' | 'case' | 'trip' | 'expense'
+export type PersonalKind = OwnedKind
 
 const LIST_ROWS = 50
-
-/** Owner fields per kind, as the API names them: the second check after the API's filter. */
-const OWNER_FIELDS: Readonly<Record<PersonalKind, readonly string[]>> = {
-  booking: ['AssignedToId'],
-  case: ['RaisedByAssigneeId', 'AssigneeId'],
-  trip: ['PersonId', 'DriverId'],
-  expense: ['PersonId', 'DriverId'],
-}
 
 /** Amounts arrive as numbers, sometimes as numeric strings; anything else is not an amount. */
 function amountOf(value: unknown): number | string | undefined {
@@ -32,10 +25,7 @@ function text(value: unknown): string | undefined {
 
 /** True only when an owner field names the person: items without one are not shown as "mine". */
 export function belongsTo(kind: PersonalKind, record: Record<string, unknown>, personId: string): boolean {
-  const wanted = personId.toLowerCase()
-  return OWNER_FIELDS[kind].some(
-    (field) => typeof record[field] === 'string' && (record[field] as string).toLowerCase() === wanted,
-  )
+  return ownedByPerson(record, OWNER_FIELDS_OF_KIND[kind], personId)
 }
 
 export function ownerOf(
@@ -111,7 +101,7 @@ export interface PersonalList {
  * helpers) and checked again here, so another user's row never reaches a reply.
  */
 export async function listPersonal(scope: TurnScope, kind: PersonalKind): Promise<PersonalList> {
-  const { fleet } = scope.deps
+  const { fleet } = scope
   const { personId, tenantId } = scope.user
   const options = { tenantId, paging: { first: 0, rows: LIST_ROWS } }
   const source = SOURCE[kind]

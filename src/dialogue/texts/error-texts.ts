@@ -14,6 +14,8 @@ export const FLEET_ERROR_TEXTS: Readonly<Record<FleetErrorCode, string>> = {
   M1_ERR_FLEET_NETWORK: 'Ne mogu se povezati sa sustavom MobilityOne. Pokušajte malo kasnije.',
   M1_ERR_FLEET_CIRCUIT_OPEN: 'Sustav MobilityOne je privremeno nedostupan. Pokušajte za nekoliko minuta.',
   M1_ERR_FLEET_PROTOCOL: 'Sustav MobilityOne je vratio neočekivan odgovor. Pokušajte malo kasnije.',
+  M1_ERR_ACCESS_DENIED:
+    'To je dostupno voditelju flote. Za te podatke ili tu radnju obratite se uredu flote.',
 }
 
 export const UNEXPECTED_ERROR_TEXT = 'Nešto je pošlo po zlu s mojim odgovorom. Pokušajte ponovno.'

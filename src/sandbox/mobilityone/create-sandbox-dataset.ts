@@ -1,4 +1,9 @@
-import { SANDBOX_DEFAULT_SEED, SANDBOX_SECOND_TENANT_ID, SANDBOX_TENANT_ID } from './sandbox-constants.ts'
+import {
+  SANDBOX_DEFAULT_SEED,
+  SANDBOX_FLEET_PERSON_TYPE,
+  SANDBOX_SECOND_TENANT_ID,
+  SANDBOX_TENANT_ID,
+} from './sandbox-constants.ts'
 import type {
   CalendarEntryRecord,
   CaseRecord,
@@ -395,7 +400,7 @@ function buildTenant(plan: TenantPlan, context: BuildContext): SandboxTenant {
       CompanyCode: plan.code,
       CostCenterName: `${unit.name} ${plan.code}`,
       PersonTypeId: personType === 'manager' ? 2 : 1,
-      PersonTypeName: personType === 'manager' ? 'Fleet manager' : 'Vozač',
+      PersonTypeName: personType === 'manager' ? SANDBOX_FLEET_PERSON_TYPE : 'Vozač',
     }
     tenant.people.set(person.Id, person)
     return person

@@ -1,4 +1,7 @@
 /** Defaults of the simulated tenant, exported so the composition root can run it in-process. */
+/** The person type of the seeded fleet manager (the local run maps it to the fleet role). */
+export const SANDBOX_FLEET_PERSON_TYPE = 'Fleet manager'
+
 export const SANDBOX_CLIENT_ID = 'm1-local'
 export const SANDBOX_CLIENT_SECRET = 'm1-local-secret'
 /** "Jadran Logistika d.o.o.": the tenant the seeded drivers belong to. */

@@ -124,6 +124,7 @@ describe('person resolver', () => {
         consent: 'granted',
         consentAt: new Date(),
         active: true,
+        role: 'driver',
       },
     ])
     const resolver = createPersonResolver({ fleet, directory, defaultTenantId: TENANT })

@@ -11,6 +11,7 @@ const mapping: UserMapping = {
   consent: 'granted',
   consentAt: new Date(),
   active: true,
+  role: 'driver',
 }
 
 function fakeFleet(vehicles: MasterDataVehicle[], delayMs = 0) {

@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import { createDialogueEngine } from '../../../../src/dialogue/create-dialogue-engine.ts'
 import type { FeedbackReport, FeedbackStore } from '../../../../src/dialogue/feedback-store.ts'
 import { ProviderCache } from '../../../../src/dialogue/provider-cache.ts'
+import { createAccessPolicy } from '../../../../src/fleet/access/create-access-policy.ts'
 import { createFleetClient, type FleetClient } from '../../../../src/fleet/create-fleet-client.ts'
 import { createUserContextProvider } from '../../../../src/identity/user-context-provider.ts'
 import type { InboundMessage } from '../../../../src/ports/messages.ts'
@@ -56,7 +57,7 @@ export async function createDialogueHarness(
     },
   }
   const engine = createDialogueEngine({
-    fleet,
+    access: createAccessPolicy({ fleet }),
     store: createMemoryConversationStore(),
     feedback: feedbackStore,
     invalidateUser: (personId) => contexts.invalidate(personId),
@@ -79,6 +80,7 @@ export async function createDialogueHarness(
         consent: 'granted',
         consentAt: harness.now,
         active: true,
+        role: 'driver',
       })
       return engine(
         {

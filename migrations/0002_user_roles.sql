@@ -1,0 +1,1 @@
+ALTER TABLE "user_mappings" ADD COLUMN "role" text DEFAULT 'driver' NOT NULL;
