@@ -28,7 +28,7 @@ export function createMetrics(role: string) {
     eventLoopDelay,
     inboundMessages: new Counter({
       name: 'm1_inbound_messages_total',
-      help: 'Inbound user messages accepted by the webhook',
+      help: 'New inbound user messages accepted by the webhook (duplicates are in m1_inbound_duplicates_total)',
       labelNames: ['kind'],
       registers: [registry],
     }),

@@ -17,6 +17,8 @@ export interface InboundEntry {
 export interface EnqueueResult {
   enqueued: number
   duplicates: number
+  /** Per message, in input order: true when it was new (enqueued), false for a duplicate. */
+  fresh: boolean[]
 }
 
 export interface DeadLetter {
@@ -48,11 +50,26 @@ export interface InboundQueue {
   claimPartitions(workerId: string, isBusy?: (partition: number) => boolean): Promise<PartitionLease[]>
   /** Gives the leases back for good (on stop): their worker stops counting toward fair shares. */
   releasePartitions(leases: PartitionLease[]): Promise<void>
-  /** Entries of newly owned partitions that a previous owner (or this consumer) left unacknowledged, after `afterId`. */
-  readPending(lease: PartitionLease, count: number, afterId?: string): Promise<InboundEntry[]>
-  /** New entries of the owned partitions, oldest first per partition; blocks up to blockMs. */
+  /**
+   * Takes over the partition's unacknowledged entries after `afterId`, whichever consumer holds them
+   * (a previous owner, or this one before it lost and regained the lease), idle at least `minIdleMs`;
+   * oldest first. Fenced: nothing when the lease is no longer held.
+   */
+  readPending(
+    lease: PartitionLease,
+    count: number,
+    afterId?: string,
+    minIdleMs?: number,
+  ): Promise<InboundEntry[]>
+  /**
+   * New entries of the owned partitions, oldest first per partition; blocks up to blockMs. Fenced: a
+   * partition whose lease was lost is not read, so no entry lands with a consumer that will not handle it.
+   */
   readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]>
-  /** Queues replies for sending and acknowledges the entry in one atomic step; false if the lease was lost. */
+  /**
+   * Queues replies for sending and acknowledges the entry in one atomic step; false if the lease was lost.
+   * An entry committed before (a reclaimed copy) is only acknowledged: its replies are not queued twice.
+   */
   commit(lease: PartitionLease, entry: InboundEntry, replies: OutboundMessage[]): Promise<boolean>
   /** Counts a failed attempt and returns the number of attempts so far. */
   recordFailure(lease: PartitionLease, entry: InboundEntry): Promise<number>

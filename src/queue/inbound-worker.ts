@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { InboundEntry, InboundQueue, PartitionLease } from '../ports/inbound-queue.ts'
 import type { InboundMessage, OutboundMessage } from '../ports/messages.ts'
+import { addToLane, createLane, type Lane } from './partition-lanes.ts'
 import { UnrecoverableMessageError } from './unrecoverable-message-error.ts'
 
 export type ProcessMessage = (message: InboundMessage, entry: InboundEntry) => Promise<OutboundMessage[]>
@@ -29,12 +31,19 @@ export interface InboundWorker {
   ownedPartitions(): number[]
 }
 
+type Outcome = 'done' | 'lost'
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const maxRetryDelayMs = 5000
 
 /**
  * Per-user ordering: a user's messages live in one partition, a partition has one owner at a time
  * (lease + fencing token), and the owner handles a partition's entries strictly one after another.
  * Different partitions run concurrently.
+ *
+ * Recovery: a freshly acquired partition first takes over every pending entry (whoever read it) and
+ * only then is read for new ones, so reclaimed entries keep their place before newer messages.
+ * While held, pending entries idle for a lease are reclaimed again, so nothing stays stranded.
  */
 export function createInboundWorker(options: InboundWorkerOptions): InboundWorker {
   const workerId = options.workerId ?? `worker-${randomUUID()}`
@@ -43,33 +52,48 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
   const retryBaseMs = options.retryBaseMs ?? 200
   const { queue, log } = options
   let leases = new Map<number, PartitionLease>()
-  const lanes = new Map<number, { entries: InboundEntry[]; running: boolean }>()
+  /** Partition -> token whose pending entries have been taken over: only those are read for new ones. */
+  const recovered = new Map<number, string>()
+  const lanes = new Map<number, Lane>()
+  // Recently finished ids: a reclaim racing a commit must not run the same turn again.
+  const finished = new LRUCache<string, true>({ max: 20_000 })
   let inFlight = 0
   let running = false
   let readLoop: Promise<void> | undefined
   let leaseTimer: NodeJS.Timeout | undefined
+  let refreshing: Promise<void> | undefined
   let idle: (() => void) | undefined
 
-  function lane(partition: number) {
+  function lane(partition: number): Lane {
     let current = lanes.get(partition)
     if (!current) {
-      current = { entries: [], running: false }
+      current = createLane()
       lanes.set(partition, current)
     }
     return current
   }
 
   function dispatch(entries: InboundEntry[]): void {
+    const touched = new Set<number>()
     for (const entry of entries) {
-      lane(entry.partition).entries.push(entry)
+      if (finished.has(entry.id)) continue
+      if (!addToLane(lane(entry.partition), entry)) continue
       inFlight++
+      touched.add(entry.partition)
     }
-    for (const partition of new Set(entries.map((entry) => entry.partition))) void drain(partition)
+    for (const partition of touched) void drain(partition)
   }
 
   function finish(count: number): void {
     inFlight -= count
     if (inFlight === 0) idle?.()
+  }
+
+  /** Lets go of a lane's entries: they stay pending in the queue, and the partition's next owner reclaims them. */
+  function dropLane(current: Lane): void {
+    finish(current.entries.length)
+    current.entries.length = 0
+    current.ids.clear()
   }
 
   async function drain(partition: number): Promise<void> {
@@ -81,76 +105,143 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
         const entry = current.entries[0]!
         const lease = leases.get(partition)
         if (!lease) {
-          // Lost the partition: the new owner reclaims these entries.
-          finish(current.entries.length)
-          current.entries.length = 0
+          dropLane(current)
           break
         }
-        const kept = await handle(lease, entry)
-        current.entries.shift()
-        finish(1)
-        if (!kept) {
-          leases.delete(partition)
-          finish(current.entries.length)
-          current.entries.length = 0
+        const outcome = await handle(lease, entry)
+        if (outcome === 'lost') {
+          const now = leases.get(partition)
+          // Lost and regained with a new token in the meantime: handle the entry under the new lease.
+          if (now && now.token !== lease.token) continue
+          if (now) {
+            leases.delete(partition)
+            recovered.delete(partition)
+          }
+          dropLane(current)
+          break
         }
+        current.entries.shift()
+        current.ids.delete(entry.id)
+        finished.set(entry.id, true)
+        finish(1)
       }
     } finally {
       current.running = false
     }
   }
 
-  /** Returns false when the lease turned out to be lost. */
-  async function handle(lease: PartitionLease, entry: InboundEntry): Promise<boolean> {
+  function stillHeld(lease: PartitionLease): boolean {
+    return leases.get(lease.partition)?.token === lease.token
+  }
+
+  /**
+   * Runs the turn once and then commits its replies, retrying only the commit while the queue is
+   * unreachable (a Redis outage must not run the same turn over and over).
+   */
+  async function handle(lease: PartitionLease, entry: InboundEntry): Promise<Outcome> {
     for (;;) {
-      let error: unknown
+      let replies: OutboundMessage[]
       try {
-        const replies = await options.process(entry.message, entry)
-        return await queue.commit(lease, entry, replies)
-      } catch (caught) {
-        error = caught
+        replies = await options.process(entry.message, entry)
+      } catch (error) {
+        const retry = await failed(lease, entry, error)
+        if (retry !== 'retry') return retry
+        continue
       }
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      let attempts = options.maxAttempts
-      if (!(error instanceof UnrecoverableMessageError)) {
-        attempts = await queue.recordFailure(lease, entry).catch(() => 1)
-      }
-      if (attempts >= options.maxAttempts) {
-        log.error(
-          { entryId: entry.id, partition: entry.partition, attempts, err: reason },
-          'turn dead-lettered',
-        )
-        const moved = await queue.deadLetter(lease, entry, reason, attempts).catch(() => false)
-        if (moved) options.onDeadLetter?.(entry, reason)
-        return moved
-      }
-      log.warn({ entryId: entry.id, attempts, err: reason }, 'turn failed, retrying')
-      await sleep(Math.min(5000, retryBaseMs * 2 ** (attempts - 1)))
-      if (!running && !leases.has(lease.partition)) return false
+      return commit(lease, entry, replies)
     }
   }
 
-  async function refreshLeases(): Promise<void> {
+  async function commit(
+    lease: PartitionLease,
+    entry: InboundEntry,
+    replies: OutboundMessage[],
+  ): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await queue.commit(lease, entry, replies)) ? 'done' : 'lost'
+      } catch (error) {
+        if (attempt === 1 || attempt % 20 === 0) {
+          log.warn({ entryId: entry.id, attempt, err: String(error) }, 'commit failed, retrying')
+        }
+      }
+      await sleep(Math.min(maxRetryDelayMs, retryBaseMs * 2 ** Math.min(attempt - 1, 10)))
+      // The refresh saw the lease go: the fence would refuse the commit anyway.
+      if (!stillHeld(lease)) return 'lost'
+    }
+  }
+
+  async function failed(
+    lease: PartitionLease,
+    entry: InboundEntry,
+    error: unknown,
+  ): Promise<Outcome | 'retry'> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    let attempts = options.maxAttempts
+    if (!(error instanceof UnrecoverableMessageError)) {
+      attempts = await queue.recordFailure(lease, entry).catch(() => 1)
+    }
+    if (attempts >= options.maxAttempts) {
+      log.error(
+        { entryId: entry.id, partition: entry.partition, attempts, err: reason },
+        'turn dead-lettered',
+      )
+      const moved = await queue.deadLetter(lease, entry, reason, attempts).catch(() => false)
+      if (moved) options.onDeadLetter?.(entry, reason)
+      return moved ? 'done' : 'lost'
+    }
+    log.warn({ entryId: entry.id, attempts, err: reason }, 'turn failed, retrying')
+    await sleep(Math.min(maxRetryDelayMs, retryBaseMs * 2 ** (attempts - 1)))
+    return stillHeld(lease) ? 'retry' : 'lost'
+  }
+
+  function refreshLeases(): Promise<void> {
+    // A slow Redis must not stack refreshes on top of each other.
+    refreshing ??= doRefresh().finally(() => (refreshing = undefined))
+    return refreshing
+  }
+
+  async function doRefresh(): Promise<void> {
+    let claimed: PartitionLease[]
     try {
-      const claimed = await queue.claimPartitions(
+      claimed = await queue.claimPartitions(
         workerId,
         (partition) => (lanes.get(partition)?.entries.length ?? 0) > 0,
       )
-      const next = new Map(claimed.map((lease) => [lease.partition, lease]))
-      const fresh = claimed.filter((lease) => leases.get(lease.partition)?.token !== lease.token)
-      leases = next
-      for (const lease of fresh) await recoverPending(lease)
     } catch (error) {
       log.warn({ err: String(error) }, 'partition lease refresh failed')
+      return
+    }
+    const previous = leases
+    leases = new Map(claimed.map((lease) => [lease.partition, lease]))
+    for (const partition of recovered.keys()) {
+      if (leases.get(partition)?.token !== recovered.get(partition)) recovered.delete(partition)
+    }
+    for (const lease of claimed) {
+      try {
+        if (recovered.get(lease.partition) !== lease.token) {
+          await reclaim(lease, 0)
+          recovered.set(lease.partition, lease.token)
+        } else if (previous.get(lease.partition)?.token === lease.token) {
+          // Held all along: anything pending and idle for a lease was stranded somehow; take it back.
+          await reclaim(lease, options.leaseMs)
+        }
+      } catch (error) {
+        log.warn({ partition: lease.partition, err: String(error) }, 'reclaiming pending entries failed')
+      }
     }
   }
 
-  async function recoverPending(lease: PartitionLease): Promise<void> {
+  async function reclaim(lease: PartitionLease, minIdleMs: number): Promise<void> {
     let after = '0'
     for (;;) {
-      const entries = await queue.readPending(lease, 200, after)
+      const entries = await queue.readPending(lease, 200, after, minIdleMs)
       if (entries.length === 0) return
-      log.info({ partition: lease.partition, count: entries.length }, 'recovered unacknowledged entries')
+      const fresh = entries.filter(
+        (entry) => !finished.has(entry.id) && !lanes.get(entry.partition)?.ids.has(entry.id),
+      )
+      if (fresh.length > 0)
+        log.info({ partition: lease.partition, count: fresh.length }, 'reclaimed pending entries')
       dispatch(entries)
       after = entries[entries.length - 1]!.id
     }
@@ -167,13 +258,13 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
         })
         continue
       }
-      const owned = [...leases.values()]
-      if (owned.length === 0) {
+      const readable = [...leases.values()].filter((lease) => recovered.get(lease.partition) === lease.token)
+      if (readable.length === 0) {
         await sleep(Math.min(blockMs, 200))
         continue
       }
       try {
-        const entries = await queue.readNew(owned, Math.min(100, options.maxInFlight - inFlight), blockMs)
+        const entries = await queue.readNew(readable, Math.min(100, options.maxInFlight - inFlight), blockMs)
         if (entries.length > 0) dispatch(entries)
       } catch (error) {
         log.warn({ err: String(error) }, 'queue read failed')
@@ -193,9 +284,11 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
       running = false
       if (leaseTimer) clearInterval(leaseTimer)
       await readLoop
+      await refreshing
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve))
       await queue.releasePartitions([...leases.values()]).catch(() => {})
       leases.clear()
+      recovered.clear()
     },
     ownedPartitions() {
       return [...leases.keys()].sort((a, b) => a - b)

@@ -29,6 +29,8 @@ export function createMemoryDeduper(max = 1_000_000, ttlMs = 7 * 24 * 3600 * 100
 interface StoredEntry extends InboundEntry {
   seq: number
   consumer?: string
+  /** When it was last delivered to (or claimed by) a consumer: its idle time starts there. */
+  deliveredAt?: number
 }
 
 interface Lease {
@@ -79,11 +81,13 @@ export function createMemoryQueues(options: {
     return current !== undefined && current.token === lease.token && current.expiresAt > now()
   }
 
-  function remove(entry: InboundEntry): void {
+  /** False when the entry was gone already (committed or dead-lettered before). */
+  function remove(entry: InboundEntry): boolean {
     const stream = streams[entry.partition]!
     const index = stream.findIndex((stored) => stored.id === entry.id)
     if (index >= 0) stream.splice(index, 1)
     attempts.delete(entry.id)
+    return index >= 0
   }
 
   const inbound: InboundQueue = {
@@ -96,13 +100,13 @@ export function createMemoryQueues(options: {
         enqueued++
       })
       if (enqueued > 0) inboundSignal.wake()
-      return { enqueued, duplicates: messages.length - enqueued }
+      return { enqueued, duplicates: messages.length - enqueued, fresh }
     },
 
     async claimPartitions(workerId, isBusy = () => false) {
       const at = now()
       workers.set(workerId, at)
-      for (const [id, seen] of workers) if (seen < at - leaseMs * 3) workers.delete(id)
+      for (const [id, seen] of workers) if (seen < at - leaseMs) workers.delete(id)
       const fairShare = Math.ceil(partitions / Math.max(1, workers.size))
       const mine: PartitionLease[] = []
       for (const [partition, lease] of leases) {
@@ -136,14 +140,17 @@ export function createMemoryQueues(options: {
       }
     },
 
-    async readPending(lease, count, afterId = '0') {
+    async readPending(lease, count, afterId = '0', minIdleMs = 0) {
       if (!holds(lease)) return []
       const after = afterId === '0' ? 0 : Number(afterId.split('-')[1])
+      const at = now()
       const result: InboundEntry[] = []
       for (const entry of streams[lease.partition]!) {
         if (result.length >= count) break
         if (entry.consumer === undefined || entry.seq <= after) continue
+        if (at - (entry.deliveredAt ?? 0) < minIdleMs) continue
         entry.consumer = lease.workerId
+        entry.deliveredAt = at
         result.push(entry)
       }
       return result
@@ -158,6 +165,7 @@ export function createMemoryQueues(options: {
             if (result.length >= count) return result
             if (entry.consumer !== undefined) continue
             entry.consumer = lease.workerId
+            entry.deliveredAt = now()
             result.push(entry)
           }
         }
@@ -171,7 +179,8 @@ export function createMemoryQueues(options: {
 
     async commit(lease, entry, replies) {
       if (!holds(lease)) return false
-      remove(entry)
+      // Committed before (a reclaimed copy): done, without queueing its replies a second time.
+      if (!remove(entry)) return true
       const at = now()
       for (const message of replies) outbound.push({ id: `${at}-${++sequence}`, message, deliveredAt: 0 })
       if (replies.length > 0) outboundSignal.wake()

@@ -12,6 +12,7 @@ import type { InboundMessage, OutboundMessage } from '../ports/messages.ts'
 import { partitionOf } from './partition-of.ts'
 import { type RedisKeys, redisKeys } from './redis-keys.ts'
 import { defineQueueScripts, script } from './redis-scripts.ts'
+import { nextStreamId } from './stream-ids.ts'
 
 export interface RedisInboundQueueOptions {
   redis: Redis
@@ -23,8 +24,6 @@ export interface RedisInboundQueueOptions {
   dedupeTtlSeconds: number
   now?: () => number
 }
-
-type StreamReply = [string, [string, string[]][]][] | null
 
 /**
  * Redis Streams, one stream per partition with one consumer group. A worker owns a partition
@@ -41,6 +40,8 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
   const releaseLease = script(redis, 'releaseLease')
   const commitTurn = script(redis, 'commitTurn')
   const deadLetterScript = script(redis, 'deadLetter')
+  const reclaimScript = script(redis, 'reclaimPending')
+  const readNewScript = script(redis, 'readNew')
   const owned = new Map<number, PartitionLease>()
   const ensuredGroups = new Set<number>()
 
@@ -56,55 +57,67 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
 
   /**
    * A Redis that lost its data (restarted without persistence) has no consumer groups any more:
-   * recreate them and read again instead of failing every read until a restart.
+   * recreate them and try again instead of failing every read until a restart.
    */
-  async function readGroup(leases: PartitionLease[], streams: string[], count: number, blockMs: number) {
-    const read = () =>
-      blockingRedis.xreadgroup(
-        'GROUP',
-        group,
-        leases[0]!.workerId,
-        'COUNT',
-        count,
-        'BLOCK',
-        blockMs,
-        'STREAMS',
-        ...streams,
-        ...streams.map(() => '>'),
-      )
+  async function withGroups<T>(partitionList: number[], run: () => Promise<T>): Promise<T> {
     try {
-      return await read()
+      return await run()
     } catch (error) {
       if (!String(error).includes('NOGROUP')) throw error
-      for (const lease of leases) {
-        ensuredGroups.delete(lease.partition)
-        await ensureGroup(lease.partition)
+      for (const partition of partitionList) {
+        ensuredGroups.delete(partition)
+        await ensureGroup(partition)
       }
-      return read()
+      return run()
     }
+  }
+
+  type FencedRead = [([string, string[]][] | null)[], string[]]
+
+  /** One fenced, non-blocking read over the held partitions (see read-new.lua). */
+  async function readFenced(leases: PartitionLease[], count: number): Promise<FencedRead> {
+    const keyList = leases.flatMap((lease) => [keys.lease(lease.partition), keys.inbound(lease.partition)])
+    return (await withGroups(
+      leases.map((lease) => lease.partition),
+      () =>
+        readNewScript(
+          keyList.length,
+          ...keyList,
+          group,
+          leases[0]!.workerId,
+          count,
+          ...leases.map(leaseValue),
+        ) as Promise<FencedRead>,
+    )) as FencedRead
+  }
+
+  function entriesOf(leases: PartitionLease[], read: FencedRead[0]): InboundEntry[] {
+    const entries: InboundEntry[] = []
+    read.forEach((items, index) => {
+      if (!items) return
+      entries.push(...toEntries(leases[index]!.partition, items))
+    })
+    return entries
   }
 
   function leaseValue(lease: PartitionLease): string {
     return `${lease.workerId}:${lease.token}`
   }
 
-  function parseEntries(reply: StreamReply): InboundEntry[] {
+  function toEntries(partition: number, items: [string, string[] | null][]): InboundEntry[] {
     const entries: InboundEntry[] = []
-    for (const [stream, items] of reply ?? []) {
-      const partition = Number(stream.slice(stream.lastIndexOf(':') + 1))
-      for (const [id, fields] of items) {
-        if (!fields) continue // deleted while pending
-        const message = fields[fields.indexOf('m') + 1]
-        const enqueuedAt = Number(fields[fields.indexOf('t') + 1])
-        entries.push({ id, partition, message: JSON.parse(message!) as InboundMessage, enqueuedAt })
-      }
+    for (const [id, fields] of items) {
+      if (!fields) continue // deleted while pending
+      const message = fields[fields.indexOf('m') + 1]
+      const enqueuedAt = Number(fields[fields.indexOf('t') + 1])
+      entries.push({ id, partition, message: JSON.parse(message!) as InboundMessage, enqueuedAt })
     }
     return entries
   }
 
   const queue: InboundQueue = {
     async enqueue(messages: InboundMessage[]): Promise<EnqueueResult> {
-      if (messages.length === 0) return { enqueued: 0, duplicates: 0 }
+      if (messages.length === 0) return { enqueued: 0, duplicates: 0, fresh: [] }
       if (redis.status !== 'ready') throw new QueueUnavailableError(`redis is ${redis.status}`)
       const pipeline = redis.pipeline()
       const at = String(now())
@@ -124,12 +137,13 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
       } catch (error) {
         throw new QueueUnavailableError(String(error))
       }
-      let enqueued = 0
+      const fresh: boolean[] = []
       for (const [error, value] of results ?? []) {
         if (error) throw new QueueUnavailableError(error.message)
-        if (value === 1) enqueued++
+        fresh.push(value === 1)
       }
-      return { enqueued, duplicates: messages.length - enqueued }
+      const enqueued = fresh.filter(Boolean).length
+      return { enqueued, duplicates: messages.length - enqueued, fresh }
     },
 
     async claimPartitions(
@@ -140,7 +154,7 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
       const heartbeat = await redis
         .multi()
         .zadd(keys.workers, at, workerId)
-        .zremrangebyscore(keys.workers, '-inf', at - leaseMs * 3)
+        .zremrangebyscore(keys.workers, '-inf', at - leaseMs)
         .zcard(keys.workers)
         .exec()
       const liveWorkers = Math.max(1, Number(heartbeat?.[2]?.[1] ?? 1))
@@ -164,21 +178,9 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
           | string
           | null
         if (!value) continue
+        // The previous owner's unacknowledged entries are taken over by readPending (the worker calls
+        // it for every fresh lease before reading anything new from the partition).
         await ensureGroup(partition)
-        // The previous owner is gone (its lease expired): its unacknowledged entries become ours.
-        let cursor = '0-0'
-        do {
-          const claimed = (await redis.xautoclaim(
-            keys.inbound(partition),
-            group,
-            workerId,
-            0,
-            cursor,
-            'COUNT',
-            500,
-          )) as [string, unknown[]]
-          cursor = claimed[0]
-        } while (cursor !== '0-0')
         owned.set(partition, { partition, workerId, token: value.slice(workerId.length + 1) })
       }
       return [...owned.values()].sort((a, b) => a.partition - b.partition)
@@ -190,30 +192,41 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
         owned.delete(lease.partition)
       }
       // A stopping worker leaves at once; otherwise the others keep a halved fair share (and the
-      // rest of the partitions unserved) until its heartbeat ages out after 3 leases.
+      // rest of the partitions unserved) until its heartbeat ages out after one lease.
       const workerIds = [...new Set(leases.map((lease) => lease.workerId))]
       if (workerIds.length > 0) await redis.zrem(keys.workers, ...workerIds)
     },
 
-    async readPending(lease: PartitionLease, count: number, afterId = '0'): Promise<InboundEntry[]> {
-      const reply = (await redis.xreadgroup(
-        'GROUP',
-        group,
-        lease.workerId,
-        'COUNT',
-        count,
-        'STREAMS',
-        keys.inbound(lease.partition),
-        afterId,
-      )) as StreamReply
-      return parseEntries(reply)
+    async readPending(lease: PartitionLease, count: number, afterId = '0', minIdleMs = 0) {
+      const start = afterId === '0' ? '0-0' : nextStreamId(afterId)
+      const claimed = (await withGroups([lease.partition], () =>
+        reclaimScript(
+          keys.lease(lease.partition),
+          keys.inbound(lease.partition),
+          leaseValue(lease),
+          group,
+          lease.workerId,
+          minIdleMs,
+          start,
+          count,
+        ),
+      )) as [string, string[] | null][] | null
+      return claimed ? toEntries(lease.partition, claimed) : []
     },
 
     async readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]> {
       if (leases.length === 0) return []
-      const streams = leases.map((lease) => keys.inbound(lease.partition))
-      const reply = (await readGroup(leases, streams, count, blockMs)) as StreamReply
-      return parseEntries(reply)
+      const [read, newest] = await readFenced(leases, count)
+      const entries = entriesOf(leases, read)
+      if (entries.length > 0 || blockMs <= 0) return entries
+      // Nothing new: wait on a plain XREAD (it takes nothing into a pending list), then read fenced.
+      const held = leases.filter((_, index) => read[index])
+      if (held.length === 0) return []
+      const streams = held.map((lease) => keys.inbound(lease.partition))
+      const after = leases.flatMap((_, index) => (read[index] ? [newest[index] || '0-0'] : []))
+      const woke = await blockingRedis.xread('BLOCK', blockMs, 'STREAMS', ...streams, ...after)
+      if (!woke) return []
+      return entriesOf(held, (await readFenced(held, count))[0])
     },
 
     async commit(lease: PartitionLease, entry: InboundEntry, replies: OutboundMessage[]): Promise<boolean> {
@@ -227,7 +240,8 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
         entry.id,
         ...replies.map((reply) => JSON.stringify(reply)),
       )
-      return result === 1
+      // 2: committed before (a reclaimed copy): done, and no second set of replies was queued.
+      return result === 1 || result === 2
     },
 
     async recordFailure(lease: PartitionLease, entry: InboundEntry): Promise<number> {

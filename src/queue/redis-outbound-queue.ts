@@ -38,11 +38,14 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
   await defineQueueScripts(redis)
   const renewLease = script(redis, 'renewLease')
 
-  async function holdSenderLease(consumer: string): Promise<boolean> {
-    if ((await redis.set(keys.senderLease, consumer, 'PX', senderLeaseMs, 'NX')) === 'OK') return true
-    return (await renewLease(keys.senderLease, consumer, senderLeaseMs)) === 1
+  /** 'acquired' when this sender just became the holder, 'renewed' when it already was. */
+  async function holdSenderLease(consumer: string): Promise<'acquired' | 'renewed' | undefined> {
+    if ((await redis.set(keys.senderLease, consumer, 'PX', senderLeaseMs, 'NX')) === 'OK') return 'acquired'
+    return (await renewLease(keys.senderLease, consumer, senderLeaseMs)) === 1 ? 'renewed' : undefined
   }
 
+  /** Cursor of a takeover in progress: pending entries from here on are claimed without idle time. */
+  let takeover: string | undefined
   try {
     await redis.xgroup('CREATE', keys.outbound, group, '0', 'MKSTREAM')
   } catch (error) {
@@ -50,20 +53,25 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
   }
   return {
     async read(consumer: string, count: number, blockMs: number): Promise<OutboundEntry[]> {
-      if (!(await holdSenderLease(consumer))) {
+      const held = await holdSenderLease(consumer)
+      if (!held) {
         // Another process is the sender; stand by to take over if its lease expires.
         await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 250)))
         return []
       }
-      const [, claimed] = (await redis.xautoclaim(
+      // Only the lease holder sends: a new holder takes over all of the previous one's sends at once
+      // (within one lease of its crash) instead of waiting for the claim timeout.
+      if (held === 'acquired') takeover = '0-0'
+      const [next, claimed] = (await redis.xautoclaim(
         keys.outbound,
         group,
         consumer,
-        options.claimIdleMs,
-        '0-0',
+        takeover === undefined ? options.claimIdleMs : 0,
+        takeover ?? '0-0',
         'COUNT',
         count,
       )) as [string, [string, string[] | null][]]
+      if (takeover !== undefined) takeover = next === '0-0' ? undefined : next
       if (claimed.length > 0) return toEntries(claimed)
       const reply = (await blockingRedis.xreadgroup(
         'GROUP',

@@ -8,6 +8,9 @@ const names = {
   releaseLease: ['release-lease-1.lua', 1],
   commitTurn: ['commit-turn-4.lua', 4],
   deadLetter: ['dead-letter-4.lua', 4],
+  reclaimPending: ['reclaim-pending-2.lua', 2],
+  // Any number of partitions: the caller passes the key count first.
+  readNew: ['read-new.lua', undefined],
 } as const
 
 export type ScriptName = keyof typeof names
@@ -17,7 +20,7 @@ export async function defineQueueScripts(redis: Redis): Promise<void> {
   await Promise.all(
     Object.entries(names).map(async ([name, [file, numberOfKeys]]) => {
       const lua = await readFile(new URL(`./scripts/${file}`, import.meta.url), 'utf8')
-      redis.defineCommand(name, { lua, numberOfKeys })
+      redis.defineCommand(name, numberOfKeys === undefined ? { lua } : { lua, numberOfKeys })
     }),
   )
 }

@@ -1,3 +1,4 @@
+import { createPgSendLedger } from '../../outbound/pg-send-ledger.ts'
 import { createSenderWorker } from '../../outbound/sender-worker.ts'
 import { createMessageProcessor } from '../../pipeline/create-message-processor.ts'
 import type { TurnHandler } from '../../ports/turn-handler.ts'
@@ -22,6 +23,7 @@ export function startPipeline(adapters: Adapters, handler: TurnHandler, options:
     maxAttempts: config.QUEUE_MAX_ATTEMPTS,
     maxInFlight: config.WORKER_CONCURRENCY,
   })
+  const ledger = createPgSendLedger(adapters.database.db)
   const sender =
     options.sender === false
       ? undefined
@@ -32,6 +34,7 @@ export function startPipeline(adapters: Adapters, handler: TurnHandler, options:
           metrics,
           recordResult: (messageId, status, error) =>
             adapters.recorder.recordSendResult(messageId, status, 1, error),
+          wasRecordedSent: (messageId) => ledger.wasSent(messageId),
         })
   worker.start()
   sender?.start()

@@ -13,6 +13,7 @@ export {
   type SendResult,
   type SendStatus,
 } from './create-infobip-sender.ts'
+export { INBOUND_MESSAGE_ID_MAX_LENGTH, inboundMessageIdProblem } from './inbound-message-id.ts'
 export { INFOBIP_LIMITS } from './infobip-limits.ts'
 export { InfobipWebhookShapeError, WEBHOOK_SHAPE_ERROR_CODE } from './infobip-webhook-shape-error.ts'
 export { normalizeInfobipPhone } from './normalize-infobip-phone.ts'

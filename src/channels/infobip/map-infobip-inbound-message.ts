@@ -1,4 +1,5 @@
 import type { InboundKind, InboundLocation, InboundMessage } from '../../ports/messages.ts'
+import { inboundMessageIdProblem } from './inbound-message-id.ts'
 import { normalizeInfobipPhone } from './normalize-infobip-phone.ts'
 import {
   isRecord,
@@ -33,12 +34,14 @@ export function isInfobipInboundElement(element: JsonRecord): boolean {
 
 /**
  * Maps one inbound results element to an InboundMessage. Only what identifies the message
- * (messageId, sender) is required: odd or missing content degrades to a message without text or
+ * (a usable messageId, sender) is required: odd or missing content degrades to a message without text or
  * to kind 'unknown', because dropping a user's message means the user never gets an answer.
  */
 export function mapInfobipInboundMessage(element: JsonRecord, now: Date): ElementMapping<InboundMessage> {
   const messageId = readId(element, 'messageId')
   if (!messageId) return { ok: false, reason: 'message without messageId' }
+  const idProblem = inboundMessageIdProblem(messageId)
+  if (idProblem) return { ok: false, reason: idProblem }
   const rawFrom = element.from ?? element.sender
   if (rawFrom === undefined || rawFrom === null) return { ok: false, reason: 'message without from' }
   const from = normalizeInfobipPhone(rawFrom)

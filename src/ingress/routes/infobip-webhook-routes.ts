@@ -17,7 +17,10 @@ export interface WebhookRouteOptions {
   recordDeliveryReport?: (report: DeliveryReport) => Promise<unknown>
 }
 
-/** Edge only: authenticate, parse, enqueue durably, answer. 200 means every message is queued. */
+/**
+ * Edge only: authenticate, parse, enqueue durably, answer. 200 means every usable message is queued
+ * (new ones as `accepted`, repeats as `duplicates`); a body with no usable element is a 400.
+ */
 export function registerInfobipWebhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): void {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.body as Buffer
@@ -52,11 +55,22 @@ export function registerInfobipWebhookRoutes(app: FastifyInstance, options: Webh
       }
       throw error
     }
+    if (parsed.skipped.length > 0) {
+      options.metrics.webhookRejected.inc({ reason: 'element' }, parsed.skipped.length)
+      request.log.warn({ skipped: parsed.skipped }, 'webhook elements skipped')
+    }
+    let accepted = 0
+    let duplicates = 0
     if (parsed.messages.length > 0) {
       try {
         const result = await options.queue.enqueue(parsed.messages)
+        // A duplicate (Infobip retrying, or the same body twice) is counted apart and not reported as accepted.
         options.metrics.inboundDuplicates.inc(result.duplicates)
-        for (const message of parsed.messages) options.metrics.inboundMessages.inc({ kind: message.kind })
+        parsed.messages.forEach((message, index) => {
+          if (result.fresh[index]) options.metrics.inboundMessages.inc({ kind: message.kind })
+        })
+        accepted = result.enqueued
+        duplicates = result.duplicates
       } catch (error) {
         request.log.warn({ err: String(error) }, 'enqueue failed; asking Infobip to retry')
         return reply.code(503).header('retry-after', '5').send({ error: 'queue unavailable, retry later' })
@@ -68,7 +82,9 @@ export function registerInfobipWebhookRoutes(app: FastifyInstance, options: Webh
         request.log.warn({ err: String(error) }, 'could not record delivery report')
       })
     }
-    return reply.code(200).send({ accepted: parsed.messages.length, reports: parsed.reports.length })
+    const answer: Record<string, number> = { accepted, duplicates, reports: parsed.reports.length }
+    if (parsed.skipped.length > 0) answer.skipped = parsed.skipped.length
+    return reply.code(200).send(answer)
   }
 
   app.register(async (scope) => {

@@ -65,10 +65,15 @@ export function runInboundQueueContract(options: InboundQueueContractOptions): v
     test('dedupes the same messageId enqueued twice', async () => {
       const { inbound } = await setup()
       const message = inboundMessage('385911111111')
-      expect(await inbound.enqueue([message])).toEqual({ enqueued: 1, duplicates: 0 })
-      expect(await inbound.enqueue([message])).toEqual({ enqueued: 0, duplicates: 1 })
-      expect(await inbound.enqueue([message, message])).toEqual({ enqueued: 0, duplicates: 2 })
-      expect((await inbound.depth()).pending).toBe(1)
+      expect(await inbound.enqueue([message])).toEqual({ enqueued: 1, duplicates: 0, fresh: [true] })
+      expect(await inbound.enqueue([message])).toEqual({ enqueued: 0, duplicates: 1, fresh: [false] })
+      const other = inboundMessage('385911111111')
+      expect(await inbound.enqueue([message, other, other])).toEqual({
+        enqueued: 1,
+        duplicates: 2,
+        fresh: [false, true, false],
+      })
+      expect((await inbound.depth()).pending).toBe(2)
     })
 
     test('dedupes concurrent enqueues of one messageId into one entry', async () => {
@@ -196,6 +201,60 @@ export function runInboundQueueContract(options: InboundQueueContractOptions): v
       expect(ids(pending)).toEqual([messages[1]!.messageId, messages[2]!.messageId])
       expect(ids(await other.readPending(lease!, 10, pending[0]!.id))).toEqual([messages[2]!.messageId])
       expect(ids(await other.readNew([lease!], 10, 20))).toEqual([messages[3]!.messageId])
+    })
+
+    test('a worker whose lease lapsed reads nothing more from the partition', async () => {
+      const { inbound, peer } = await setup({ partitions: 1, leaseMs: 300 })
+      const other = await peer()
+      const [staleLease] = await inbound.claimPartitions('worker-a')
+      await sleep(450) // worker-a stalls past its lease; worker-b takes over
+      const [lease] = await other.claimPartitions('worker-b')
+      expect(await other.readPending(lease!, 10)).toEqual([])
+      const messages = [1, 2].map(() => inboundMessage('385911111120'))
+      await inbound.enqueue(messages)
+      // The stale owner's read (even a blocking one) takes nothing into its pending list.
+      expect(await inbound.readNew([staleLease!], 10, 50)).toEqual([])
+      expect(await inbound.readPending(staleLease!, 10)).toEqual([])
+      expect(ids(await other.readNew([lease!], 10, 20))).toEqual(messages.map((message) => message.messageId))
+    })
+
+    test('readPending takes over pending entries, only the idle ones when asked, fenced', async () => {
+      const { inbound, peer } = await setup({ partitions: 1, leaseMs: 2_000 })
+      const other = await peer()
+      const messages = [1, 2, 3].map(() => inboundMessage('385911111121'))
+      await inbound.enqueue(messages)
+      const [lease] = await inbound.claimPartitions('worker-a')
+      expect(await inbound.readNew([lease!], 2, 20)).toHaveLength(2)
+      expect(ids(await inbound.readPending(lease!, 10, '0', 60_000))).toEqual([])
+      await sleep(80)
+      const idle = await inbound.readPending(lease!, 10, '0', 50)
+      expect(ids(idle)).toEqual(messages.slice(0, 2).map((message) => message.messageId))
+      // Fenced by the token; from a cursor, only what comes after it.
+      expect(await other.readPending({ ...lease!, token: 'forged' }, 10)).toEqual([])
+      expect(ids(await inbound.readPending(lease!, 10, idle[0]!.id))).toEqual([messages[1]!.messageId])
+      expect(ids(await inbound.readNew([lease!], 10, 20))).toEqual([messages[2]!.messageId])
+    })
+
+    test('committing an entry twice queues its replies once', async () => {
+      const { inbound, outbound } = await setup({ partitions: 1 })
+      await inbound.enqueue([inboundMessage('385911111122')])
+      const [lease] = await inbound.claimPartitions('worker-a')
+      const [entry] = await readAll(inbound, [lease!])
+      expect(await inbound.commit(lease!, entry!, [replyTo(entry!)])).toBe(true)
+      // A reclaimed copy of the same entry finishes without a second reply.
+      expect(await inbound.commit(lease!, entry!, [replyTo(entry!)])).toBe(true)
+      expect(await outbound.pendingCount()).toBe(1)
+    })
+
+    test('a worker that stops renewing leaves the fair share within one lease', async () => {
+      const { inbound, peer } = await setup({ partitions: 4, leaseMs: 300 })
+      const other = await peer()
+      expect(await inbound.claimPartitions('worker-a')).toHaveLength(4)
+      expect(await other.claimPartitions('worker-b')).toEqual([])
+      expect(await inbound.claimPartitions('worker-a')).toHaveLength(2)
+      expect(await other.claimPartitions('worker-b')).toHaveLength(2)
+      await sleep(350) // worker-a dies: its leases and its heartbeat lapse together
+      expect(await other.claimPartitions('worker-b')).toHaveLength(4)
     })
 
     test('counts failed attempts per entry', async () => {

@@ -143,6 +143,38 @@ describe('webhook edge', () => {
     await secured.close()
   })
 
+  it('refuses inbound ids it could not echo back with a 400, and counts duplicates apart', async () => {
+    const phone = nextPhone()
+    const tooLong = await post(app, infobipTextBody({ messageId: 'x'.repeat(161), from: phone, text: 'bok' }))
+    expect(tooLong.statusCode).toBe(400)
+    expect(tooLong.json().error).toMatch(/messageId longer than 160/)
+    const oddCharacters = await post(
+      app,
+      infobipTextBody({ messageId: 'id with spaces', from: phone, text: 'bok' }),
+    )
+    expect(oddCharacters.statusCode).toBe(400)
+    expect(oddCharacters.json().error).toMatch(/messageId has characters/)
+    // One bad id beside a good one: the good message is queued, the bad one reported as skipped.
+    const mixed = await post(
+      app,
+      infobipTextBody(
+        { messageId: `ok-${phone}`, from: phone, text: 'bok' },
+        { messageId: 'y'.repeat(300), from: phone, text: 'bok' },
+      ),
+    )
+    expect(mixed.json()).toEqual({ accepted: 1, duplicates: 0, reports: 0, skipped: 1 })
+    const metricsBefore = (await app.inject({ method: 'GET', url: '/metrics' })).body
+    const again = await post(app, infobipTextBody({ messageId: `ok-${phone}`, from: phone, text: 'bok' }))
+    expect(again.json()).toEqual({ accepted: 0, duplicates: 1, reports: 0 })
+    const metricsAfter = (await app.inject({ method: 'GET', url: '/metrics' })).body
+    const counter = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0)
+    const inbound = /m1_inbound_messages_total\{kind="text",role="serve"\} (\d+)/
+    const duplicates = /m1_inbound_duplicates_total\{role="serve"\} (\d+)/
+    expect(counter(metricsAfter, inbound)).toBe(counter(metricsBefore, inbound))
+    expect(counter(metricsAfter, duplicates)).toBe(counter(metricsBefore, duplicates) + 1)
+    expect(await waitForOutbox(phone, 1)).toHaveLength(1)
+  })
+
   it('answers a message through the pipeline and records both messages of the turn', async () => {
     const phone = nextPhone()
     const response = await post(
@@ -150,7 +182,7 @@ describe('webhook edge', () => {
       infobipTextBody({ messageId: `turn-${phone}`, from: phone, text: 'bok' }),
     )
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual({ accepted: 1, reports: 0 })
+    expect(response.json()).toEqual({ accepted: 1, duplicates: 0, reports: 0 })
     const [reply] = await waitForOutbox(phone, 1)
     expect(reply).toMatchObject({ messageId: `turn-${phone}.r0`, inReplyTo: `turn-${phone}` })
     expect(reply!.text).toContain(pipelineTexts.greeting)
@@ -173,7 +205,7 @@ describe('webhook edge', () => {
     await waitForRow(`dr-${phone}.r0`, 'sent')
     const depthBefore = await adapters.inbound.depth()
     const delivered = await post(app, infobipDeliveryReportBody(`dr-${phone}.r0`, phone))
-    expect(delivered.json()).toEqual({ accepted: 0, reports: 1 })
+    expect(delivered.json()).toEqual({ accepted: 0, duplicates: 0, reports: 1 })
     const seen = await post(app, {
       results: [
         {
@@ -185,7 +217,7 @@ describe('webhook edge', () => {
         },
       ],
     })
-    expect(seen.json()).toEqual({ accepted: 0, reports: 1 })
+    expect(seen.json()).toEqual({ accepted: 0, duplicates: 0, reports: 1 })
     const [row] = await database.query<{ status: string; delivered_at: Date | null; seen_at: Date | null }>(
       'select status, delivered_at, seen_at from outbound_messages where message_id = $1',
       [`dr-${phone}.r0`],
