@@ -16,6 +16,7 @@ import { moveToAwaitingFeedback, moveToFlow, moveToIdle } from './dialogue-state
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
 import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
+import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { resolveReference } from './resolve-reference.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
@@ -82,7 +83,8 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
         replies = await handleTurn(scope)
       } catch (error) {
         replies = errorReplies(scope, error)
-        if (!isFleetError(error)) context.log.error({ err: error }, 'dialogue turn failed')
+        if (!isFleetError(error) && !(error instanceof WriteOutcomeUnknownError))
+          context.log.error({ err: error }, 'dialogue turn failed')
       }
       if (loaded.expiredFlow && state.state === 'idle') replies.unshift({ text: commonTexts.flowExpired() })
     }
@@ -123,6 +125,10 @@ function accessSubjectOf(user: UserContext): AccessSubject {
 
 function errorReplies(scope: TurnScope, error: unknown): Reply[] {
   const state = scope.state
+  if (error instanceof WriteOutcomeUnknownError) {
+    moveToIdle(state, scope.now.getTime())
+    return [{ text: commonTexts.writeOutcomeUnknown() }]
+  }
   // A tool retrieval guessed that the API rejects was the wrong tool, not the user's mistake.
   const guessRejected =
     state.flow === 'generic-read' &&

@@ -19,8 +19,9 @@ import type { AbsorbPhase, Flow } from '../flow.ts'
 import { vehicleLabel } from '../pick-vehicle.ts'
 import { resolveReference } from '../resolve-reference.ts'
 import { bookingTexts } from '../texts/booking-texts.ts'
-import { confirmButtons } from '../texts/common-texts.ts'
+import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { guardedWrite, landedEarlier } from './guarded-write.ts'
 
 const MAX_OFFERED = 10
 
@@ -228,6 +229,23 @@ export const bookingFlow: Flow = {
     if (!check?.ok) return this.advance(scope)
     const vehicleId = String(slots.vehicleId)
     const label = String(slots.vehicleIdLabel)
+    const options = { tenantId: scope.user.tenantId }
+    const booked = async () => {
+      const list = await scope.fleet.listBookings(scope.user.personId, {
+        ...options,
+        paging: { first: 0, rows: 50 },
+      })
+      return list.items.some(
+        (entry) =>
+          String(entry.VehicleId) === vehicleId &&
+          String(entry.FromTime ?? '').slice(0, 16) === check.from.slice(0, 16),
+      )
+    }
+    // A retry after a lost answer: our own first request may have taken the car.
+    if (await landedEarlier(scope, booked)) {
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: commonTexts.writeArrivedLate() }]
+    }
     // Someone else may have taken the car since we offered it.
     const free = await freeVehicles(scope, check.from, check.to)
     if (!free.some((vehicle) => String(vehicle.Id) === vehicleId)) {
@@ -243,10 +261,15 @@ export const bookingFlow: Flow = {
       to: check.to,
       ...(typeof slots.description === 'string' ? { description: slots.description } : {}),
     }
-    const created = await scope.tools.call('post_VehicleCalendar', { ...booking }, () =>
-      scope.fleet.createBooking(booking, { tenantId: scope.user.tenantId }),
-    )
+    const outcome = await guardedWrite(scope, {
+      tool: 'post_VehicleCalendar',
+      args: { ...booking },
+      send: () => scope.fleet.createBooking(booking, options),
+      readBack: booked,
+    })
     moveToIdle(state, scope.now.getTime())
+    if (outcome.status === 'already-done') return [{ text: commonTexts.writeArrivedLate() }]
+    const created = outcome.result
     const id = created && typeof created === 'object' && 'Id' in created ? String(created.Id) : undefined
     return [{ text: bookingTexts.booked(label, formatPeriod(check.from, check.to), id) }]
   },

@@ -1,11 +1,13 @@
 import { extractLabeledValue } from '../../nlu/extract-labeled-value.ts'
+import { extractPlates, plateKey } from '../../nlu/extract-plates.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
-import { confirmButtons } from '../texts/common-texts.ts'
+import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { caseTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { guardedWrite } from './guarded-write.ts'
 
 const FAULT =
   /\b(kvar\w*|pokvar\w*|ne radi|ne pali|lampic\w*|motor\w*|kocnic\w*|gum\w*|akumulator\w*|broken)\b/
@@ -93,8 +95,12 @@ export const caseFlow: Flow = {
     if (!slots.noVehicle) {
       const pick = pickVehicle(scope)
       if (pick.status === 'asked') return [pick.reply]
-      // A plate that is not the user's may be the other party of an accident: the report goes
-      // ahead with no vehicle attached (the confirmation shows none) rather than the user's own.
+      // MobilityOne attaches a case to the plate its text names: a report naming someone else's
+      // vehicle would land on that vehicle, so it is refused like every other change to it.
+      if (pick.status === 'not-yours') {
+        moveToIdle(state, scope.now.getTime())
+        return [pick.reply]
+      }
       if (pick.status === 'picked') {
         slots.vehicleId = pick.vehicle.id
         vehicle = vehicleLabel(pick.vehicle)
@@ -104,6 +110,12 @@ export const caseFlow: Flow = {
     if (typeof slots.description !== 'string') {
       moveToCollectingSlots(state, ['description'])
       return [{ text: caseTexts.askDescription(String(slots.subject)) }]
+    }
+    const foreign = foreignPlate(scope, slots.description)
+    if (foreign) {
+      delete slots.description
+      moveToCollectingSlots(state, ['description'])
+      return [{ text: caseTexts.foreignPlateInDescription(foreign) }]
     }
     const summary = caseTexts.summary(String(slots.subject), vehicle, slots.description)
     moveToAwaitingConfirmation(state, { tool: 'post_AddCase', summary })
@@ -115,12 +127,34 @@ export const caseFlow: Flow = {
     const vehicle = typeof slots.vehicleIdLabel === 'string' ? slots.vehicleIdLabel : undefined
     const message = vehicle ? `${slots.description}\n\nVozilo: ${vehicle}` : String(slots.description)
     const newCase = { personId: scope.user.personId, subject: String(slots.subject), message }
-    const created = await scope.tools.call('post_AddCase', { ...newCase }, () =>
-      scope.fleet.addCase(newCase, { tenantId: scope.user.tenantId }),
-    )
+    const options = { tenantId: scope.user.tenantId }
+    const outcome = await guardedWrite(scope, {
+      tool: 'post_AddCase',
+      args: { ...newCase },
+      send: () => scope.fleet.addCase(newCase, options),
+      readBack: async () => {
+        const cases = await scope.fleet.listCases(newCase.personId, {
+          ...options,
+          paging: { first: 0, rows: 20 },
+        })
+        return cases.items.some(
+          (item) =>
+            item.Subject === newCase.subject && (item.Message ?? item.Description) === newCase.message,
+        )
+      },
+    })
     moveToIdle(scope.state, scope.now.getTime())
-    return [{ text: caseTexts.created(caseIdOf(created)) }]
+    if (outcome.status === 'already-done') return [{ text: commonTexts.writeArrivedLate() }]
+    return [{ text: caseTexts.created(caseIdOf(outcome.result)) }]
   },
+}
+
+/** A plate in the description that is not the user's (the API would attach the case to it). */
+function foreignPlate(scope: TurnScope, description: string): string | undefined {
+  const own = new Set(
+    scope.user.vehicles.flatMap((vehicle) => (vehicle.plate ? [plateKey(vehicle.plate)] : [])),
+  )
+  return extractPlates(description).find((mention) => !own.has(mention.key))?.plate
 }
 
 function caseIdOf(created: unknown): string | undefined {

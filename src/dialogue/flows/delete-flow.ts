@@ -9,6 +9,7 @@ import { namesAnItem, resolveReference } from '../resolve-reference.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { deleteTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { guardedWrite } from './guarded-write.ts'
 import { listPersonal, toShownItem } from './personal-items.ts'
 
 type DeletableKind = 'booking' | 'case' | 'trip'
@@ -89,14 +90,22 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
       }
       const { fleet } = scope
       const options = { tenantId: scope.user.tenantId }
-      await scope.tools.call(TOOL[kind], { id: item.id }, () =>
-        kind === 'booking'
-          ? fleet.deleteBooking(item.id, options)
-          : kind === 'case'
-            ? fleet.deleteCase(item.id, options)
-            : fleet.deleteTrip(item.id, options),
-      )
+      const outcome = await guardedWrite(scope, {
+        tool: TOOL[kind],
+        args: { id: item.id },
+        send: () =>
+          kind === 'booking'
+            ? fleet.deleteBooking(item.id, options)
+            : kind === 'case'
+              ? fleet.deleteCase(item.id, options)
+              : fleet.deleteTrip(item.id, options),
+        readBack: async () => {
+          const list = await listPersonal(scope, kind)
+          return !list.items.some((record) => String(record.Id) === item.id)
+        },
+      })
       moveToIdle(state, scope.now.getTime())
+      if (outcome.status === 'already-done') return [{ text: commonTexts.writeArrivedLate() }]
       return [{ text: deleteTexts.done[kind] }]
     },
   }

@@ -17,6 +17,7 @@ import { entityLabel, fieldLabel } from '../texts/api-labels.ts'
 import { confirmButtons } from '../texts/common-texts.ts'
 import { genericTexts } from '../texts/generic-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { guardedWrite } from './guarded-write.ts'
 
 type Needed = (ToolParameter | (ToolField & { in: 'body' })) & { in: string }
 
@@ -326,9 +327,20 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
     async execute(scope: TurnScope): Promise<Reply[]> {
       const tool = toolOf(scope)
       if (!tool) return []
-      const result = await runScopedTool(scope, tool, parameters(scope))
+      if (tool.readOnly) {
+        const result = await runScopedTool(scope, tool, parameters(scope))
+        moveToIdle(scope.state, scope.now.getTime())
+        return [{ text: formatResult(tool, result) }]
+      }
+      // No generic way to read a catalogue write back: a lost answer is reported, never resent.
+      const request = buildRequest(scope, tool, parameters(scope))
+      const outcome = await guardedWrite(scope, {
+        tool: tool.id,
+        args: { ...parameters(scope) },
+        send: () => scope.fleet.request(request),
+      })
       moveToIdle(scope.state, scope.now.getTime())
-      return [{ text: formatResult(tool, result) }]
+      return [{ text: formatResult(tool, outcome.status === 'done' ? outcome.result : undefined) }]
     },
   }
 }

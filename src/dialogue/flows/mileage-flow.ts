@@ -4,9 +4,10 @@ import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { requireVehicle, vehicleLabel } from '../pick-vehicle.ts'
-import { confirmButtons } from '../texts/common-texts.ts'
+import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { mileageTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { guardedWrite } from './guarded-write.ts'
 
 /** More than this above the last reading is questioned (about a year of heavy driving). */
 export const IMPLAUSIBLE_JUMP_KM = 50_000
@@ -57,12 +58,20 @@ export const mileageFlow: Flow = {
     const vehicle = scope.user.vehicles.find((candidate) => candidate.id === slots.vehicleId)
     if (!vehicle || typeof slots.mileage !== 'number') return this.advance(scope)
     const mileage = { vehicleId: vehicle.id, value: slots.mileage }
-    await scope.tools.call('post_AddMileage', { ...mileage }, () =>
-      scope.fleet.addMileage(mileage, { tenantId: scope.user.tenantId }),
-    )
+    const options = { tenantId: scope.user.tenantId }
+    const outcome = await guardedWrite(scope, {
+      tool: 'post_AddMileage',
+      args: { ...mileage },
+      send: () => scope.fleet.addMileage(mileage, options),
+      readBack: async () => {
+        const vehicles = await scope.fleet.getMasterData(scope.user.personId, options)
+        return vehicles.some((record) => record.Id === vehicle.id && record.LastMileage === mileage.value)
+      },
+    })
     // MasterData now has a new LastMileage: the cached user context is stale.
     scope.deps.invalidateUser?.(scope.user.personId)
     moveToIdle(scope.state, scope.now.getTime())
+    if (outcome.status === 'already-done') return [{ text: commonTexts.writeArrivedLate() }]
     return [{ text: mileageTexts.recorded(vehicleLabel(vehicle), formatKilometers(mileage.value)) }]
   },
 }

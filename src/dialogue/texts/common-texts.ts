@@ -50,6 +50,10 @@ export const commonTexts = {
   cancelled: () => 'U redu, odustao sam. Što još trebate?',
   nothingToConfirm: () => 'Trenutačno nema ničega za potvrditi. Kako vam mogu pomoći?',
   nothingToCancel: () => 'Nema ničega u tijeku. Kako vam mogu pomoći?',
+  writeArrivedLate: () =>
+    'Odgovor sustava MobilityOne je kasnio, ali zahtjev je ipak zaprimljen, pa ga ne šaljem ponovno.',
+  writeOutcomeUnknown: () =>
+    'Sustav MobilityOne nije potvrdio zahtjev, pa ne znam je li zapisan. Provjerite prije ponovnog slanja (npr. „moji slučajevi” ili „moje rezervacije”).',
   flowExpired: () => 'Prethodni zahtjev je istekao zbog neaktivnosti, pa krećemo ispočetka.',
   notUnderstood: () =>
     'Nisam siguran što trebate. Možete pitati npr. "koliko imam km", "trebam auto sutra od 8 do 16" ili "moje rezervacije". Napišite *pomoć* za sve mogućnosti.',

@@ -18,6 +18,8 @@ export const mileageTexts = {
 
 export const caseTexts = {
   askDescription: (subject: string) => `Opišite ukratko što se dogodilo (${subject.toLowerCase()}).`,
+  foreignPlateInDescription: (plate: string) =>
+    `Vozilo *${plate}* nije vaše, a prijava bi se vezala uz njega. Opišite štetu bez tuđe registracije (npr. „udario me drugi auto”).`,
   summary: (subject: string, vehicle: string | undefined, description: string) =>
     confirmationText(`Prijava: ${subject}`, [
       vehicle ? `Vozilo: ${vehicle}` : undefined,

@@ -69,7 +69,10 @@ const ADMIN_SEGMENTS = new Set(
     'Import',
   ].map((name) => name.toLowerCase()),
 )
-const REFERENCE_ENTITY = /(types|lookup|metadata|whatcanido)$/i
+const REFERENCE_ENTITY = /(types|metadata|whatcanido)$/i
+/** `/Lookup/CaseStatuses` is a catalogue; `/Lookup/PersonId`, `/Lookup/VehicleId` name records. */
+const REFERENCE_LOOKUP =
+  /^lookup$|(types?|typeid|typename|statuses|categories|categoryid|severities|sources|availabilities|availabities|timezones|currencies)$/i
 /** Bookings reserve a pool car: the body's vehicle need not be assigned to the user. */
 const POOL_BOOKING_ENTITIES = new Set(['vehiclecalendar', 'booking'])
 
@@ -80,6 +83,12 @@ function segments(tool: Tool): string[] {
 function isAdmin(tool: Tool): boolean {
   if (ADMIN_ENTITIES.has(tool.entity.toLowerCase())) return true
   return segments(tool).some((segment) => ADMIN_SEGMENTS.has(segment.toLowerCase()))
+}
+
+function isReference(tool: Tool): boolean {
+  if (tool.entity.toLowerCase() === 'lookup')
+    return segments(tool).every((segment) => REFERENCE_LOOKUP.test(segment))
+  return REFERENCE_ENTITY.test(tool.entity)
 }
 
 function ownerFields(fields: readonly { name: string }[]) {
@@ -110,7 +119,7 @@ export function classifyTool(tool: Tool, registry?: ToolRegistry): ToolAccess {
   if (tool.readOnly) {
     const owners = ownerFields(tool.responseFields)
     const attributable = owners.personFields.length > 0 || owners.vehicleFields.length > 0
-    if (REFERENCE_ENTITY.test(tool.entity) && !attributable) return { ...base, kind: 'reference' }
+    if (isReference(tool) && !attributable) return { ...base, kind: 'reference' }
     if (hasPersonParameter(tool) && !namesOneRecord(tool)) return { ...base, ...owners, kind: 'person-read' }
     if (!attributable) return { ...base, kind: 'tenant-read' }
     return { ...base, ...owners, kind: namesOneRecord(tool) ? 'own-record' : 'own-list' }

@@ -94,6 +94,27 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
             if (!plates.has(mention.key)) throw denied(operation, 'a vehicle that is not the user’s')
       }
 
+      // Free cars this turn's availability reads returned, per period: a booking must name one.
+      const freeSeen = new Map<string, Set<string>>()
+      async function availableVehicles(from: string, to: string, listOptions?: ListOptions) {
+        const list = await inner.getAvailableVehicles(from, to, scoped(listOptions))
+        freeSeen.set(`${from}|${to}`, new Set(list.items.map((vehicle) => String(vehicle.Id).toLowerCase())))
+        return list
+      }
+      /** A booked car is a free pool car for that period (or one of the user's own). */
+      async function requireBookable(vehicleId: unknown, from: unknown, to: unknown, operation: string) {
+        if (typeof vehicleId !== 'string' && typeof vehicleId !== 'number') throw notFound(operation)
+        const id = String(vehicleId).toLowerCase()
+        if (vehicleIds.has(id)) return
+        if (typeof from !== 'string' || typeof to !== 'string') throw notFound(operation)
+        let free = freeSeen.get(`${from}|${to}`)
+        if (!free) {
+          await availableVehicles(from, to)
+          free = freeSeen.get(`${from}|${to}`)
+        }
+        if (!free?.has(id)) throw notFound(operation)
+      }
+
       function requireOwnVehicle(value: unknown, operation: string): void {
         if (typeof value !== 'string' && typeof value !== 'number') throw notFound(operation)
         if (!vehicleIds.has(String(value).toLowerCase())) throw notFound(operation)
@@ -139,7 +160,15 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         if (!tool.readOnly) {
           const body = prepared.body && typeof prepared.body === 'object' ? { ...(prepared.body as Row) } : {}
           for (const field of access.bodyPersonFields) body[field] = subject.personId
-          if (!access.poolVehicle) {
+          if (access.poolVehicle) {
+            for (const field of access.bodyVehicleFields)
+              await requireBookable(
+                fieldValue(body, field),
+                fieldValue(body, 'FromTime'),
+                fieldValue(body, 'ToTime'),
+                operation,
+              )
+          } else {
             for (const field of access.bodyVehicleFields)
               if (
                 fieldValue(body, field) !== undefined ||
@@ -258,10 +287,16 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           throw denied('GET tenantmgt/Persons', 'people search')
         },
         getMasterData: (_personId, listOptions) => inner.getMasterData(subject.personId, scoped(listOptions)),
-        getAvailableVehicles: (from, to, listOptions) =>
-          inner.getAvailableVehicles(from, to, scoped(listOptions)),
-        createBooking: (booking, listOptions) =>
-          inner.createBooking({ ...booking, personId: subject.personId }, scoped(listOptions)),
+        getAvailableVehicles: availableVehicles,
+        async createBooking(booking, listOptions) {
+          await requireBookable(
+            booking.vehicleId,
+            booking.from,
+            booking.to,
+            'POST vehiclemgt/VehicleCalendar',
+          )
+          return inner.createBooking({ ...booking, personId: subject.personId }, scoped(listOptions))
+        },
         listBookings: (_personId, listOptions) => inner.listBookings(subject.personId, scoped(listOptions)),
         listCases: (_personId, listOptions) => inner.listCases(subject.personId, scoped(listOptions)),
         listTrips: (_personId, listOptions) => inner.listTrips(subject.personId, scoped(listOptions)),

@@ -33,6 +33,7 @@ const log = pino({ level: 'silent' })
 /** The engine against the real sandbox over HTTP, with an in-memory store and feedback list. */
 export async function createDialogueHarness(
   now = new Date('2026-03-09T08:00:00.000Z'),
+  options: { fleetTimeoutMs?: number } = {},
 ): Promise<DialogueHarness> {
   const sandbox = await startSandbox({ baseDate: '2026-03-09', now: () => harness.now })
   const fleet = createFleetClient({
@@ -41,7 +42,7 @@ export async function createDialogueHarness(
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     defaultTenantId: sandbox.tenantIds[0]!,
-    timeouts: { connectMs: 1_000, totalMs: 5_000 },
+    timeouts: { connectMs: 1_000, totalMs: options.fleetTimeoutMs ?? 5_000 },
     retry: { maxAttempts: 1 },
   })
   const contexts = createUserContextProvider({ fleet })
