@@ -55,8 +55,10 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
   /** Partition -> token whose pending entries have been taken over: only those are read for new ones. */
   const recovered = new Map<number, string>()
   const lanes = new Map<number, Lane>()
-  // Recently finished ids: a reclaim racing a commit must not run the same turn again.
+  // Recently finished entries: a reclaim racing a commit must not run the same turn again. Keyed by
+  // partition too: stream ids are per stream, and two partitions often hold the same id.
   const finished = new LRUCache<string, true>({ max: 20_000 })
+  const finishedKey = (entry: InboundEntry) => `${entry.partition}/${entry.id}`
   let inFlight = 0
   let running = false
   let readLoop: Promise<void> | undefined
@@ -76,7 +78,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
   function dispatch(entries: InboundEntry[]): void {
     const touched = new Set<number>()
     for (const entry of entries) {
-      if (finished.has(entry.id)) continue
+      if (finished.has(finishedKey(entry))) continue
       if (!addToLane(lane(entry.partition), entry)) continue
       inFlight++
       touched.add(entry.partition)
@@ -122,7 +124,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
         }
         current.entries.shift()
         current.ids.delete(entry.id)
-        finished.set(entry.id, true)
+        finished.set(finishedKey(entry), true)
         finish(1)
       }
     } finally {
@@ -238,7 +240,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
       const entries = await queue.readPending(lease, 200, after, minIdleMs)
       if (entries.length === 0) return
       const fresh = entries.filter(
-        (entry) => !finished.has(entry.id) && !lanes.get(entry.partition)?.ids.has(entry.id),
+        (entry) => !finished.has(finishedKey(entry)) && !lanes.get(entry.partition)?.ids.has(entry.id),
       )
       if (fresh.length > 0)
         log.info({ partition: lease.partition, count: fresh.length }, 'reclaimed pending entries')

@@ -1,0 +1,134 @@
+import { redisKeys } from '../../src/queue/redis-keys.ts'
+import type { FakeInfobipMessage } from '../../src/sandbox/fake-infobip/index.ts'
+import { infobipTextBody } from './infobip-webhook-body.ts'
+import { postWebhookUntilAccepted } from './post-webhook.ts'
+
+export interface SentMessage {
+  messageId: string
+  phone: string
+  /** Index in the user's conversation: replies must come in this order. */
+  index: number
+  /** Date.now() of the first 200 for any of its copies. */
+  acceptedAt: number
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * One message the way Infobip delivers it when it is unsure of our answers: three copies, two almost
+ * together and one a little later, each retried until the webhook answers 200 (503 while Redis is down).
+ * Resolves once every copy is accepted, with the time the first one was.
+ */
+export async function postTriplicated(
+  webhookUrl: string,
+  message: { messageId: string; from: string; text: string },
+  timeoutMs: number,
+): Promise<number> {
+  const body = infobipTextBody(message)
+  let acceptedAt: number | undefined
+  const copy = async (delayMs: number) => {
+    await sleep(delayMs)
+    await postWebhookUntilAccepted(webhookUrl, body, { retryDelayMs: 100, timeoutMs })
+    acceptedAt ??= Date.now()
+  }
+  await Promise.all([copy(0), copy(5), copy(250)])
+  return acceptedAt!
+}
+
+export interface FaultWindow {
+  name: string
+  /** When the fault started (Date.now()). */
+  at: number
+  /** When the service came back (Redis restarted) or, for a crash, the crash itself. */
+  back: number
+}
+
+export interface FaultCounts {
+  fault: string
+  /** Accepted messages around the fault: accepted from 5 s before it started to 5 s after it ended. */
+  sent: number
+  answered: number
+  duplicates: number
+  /** Worst time from max(accepted, service back) to the reply, in ms. */
+  worstDelayMs: number
+}
+
+export interface ReplyIndex {
+  byInbound: Map<string, FakeInfobipMessage[]>
+  duplicates: number
+}
+
+/** Groups the fake's accepted messages by the inbound id they answer (`<id>.r0` -> `<id>`). */
+export function indexReplies(messages: FakeInfobipMessage[], sent: SentMessage[]): ReplyIndex {
+  const wanted = new Set(sent.map((message) => message.messageId))
+  const byInbound = new Map<string, FakeInfobipMessage[]>()
+  let duplicates = 0
+  for (const reply of messages) {
+    const inbound = reply.messageId.replace(/\.r\d+$/, '')
+    if (!wanted.has(inbound)) continue
+    const list = byInbound.get(inbound) ?? []
+    if (list.length > 0) duplicates++
+    list.push(reply)
+    byInbound.set(inbound, list)
+  }
+  return { byInbound, duplicates }
+}
+
+export function countFault(fault: FaultWindow, sent: SentMessage[], replies: ReplyIndex): FaultCounts {
+  const around = sent.filter(
+    (message) => message.acceptedAt >= fault.at - 5_000 && message.acceptedAt <= fault.back + 5_000,
+  )
+  let answered = 0
+  let duplicates = 0
+  let worstDelayMs = 0
+  for (const message of around) {
+    const list = replies.byInbound.get(message.messageId) ?? []
+    if (list.length === 0) continue
+    answered++
+    duplicates += list.length - 1
+    const from = Math.max(message.acceptedAt, fault.back)
+    worstDelayMs = Math.max(worstDelayMs, list[0]!.receivedAt - from)
+  }
+  return { fault: fault.name, sent: around.length, answered, duplicates, worstDelayMs }
+}
+
+/** Where unanswered messages sit in Redis, for the failure message: stream, pending consumer, idle time. */
+export async function locateInRedis(redisUrl: string, prefix: string, messageIds: string[], partitions = 16) {
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(redisUrl)
+  const keys = redisKeys(prefix)
+  const found: Record<string, string> = {}
+  try {
+    const streams = [
+      ...Array.from({ length: partitions }, (_, index) => [keys.inbound(index), keys.inboundGroup] as const),
+      [keys.outbound, keys.outboundGroup] as const,
+    ]
+    for (const [stream, group] of streams) {
+      const entries = (await redis.xrange(stream, '-', '+', 'COUNT', 10_000)) as [string, string[]][]
+      const pending = (await redis.xpending(stream, group, '-', '+', 10_000).catch(() => [])) as [
+        string,
+        string,
+        number,
+        number,
+      ][]
+      const pendingById = new Map(pending.map((row) => [row[0], row]))
+      const groups = (await redis.xinfo('GROUPS', stream).catch(() => [])) as unknown[][]
+      const lastDelivered = groups.map((info) => info[info.indexOf('last-delivered-id') + 1]).join(',')
+      for (const [id, fields] of entries) {
+        const body = fields[fields.indexOf('m') + 1] ?? ''
+        const match = messageIds.find((messageId) => body.includes(`"${messageId}`))
+        if (!match) continue
+        const row = pendingById.get(id)
+        found[match] =
+          `${stream} ${id} ${row ? `pending with ${row[1]} idle ${row[2]} ms, ${row[3]} deliveries` : 'not pending'} (group last delivered ${lastDelivered})`
+      }
+    }
+    const leases = await redis.keys(`${prefix}:lease:*`)
+    for (const lease of leases) found[lease] = `${await redis.get(lease)} ttl ${await redis.pttl(lease)}`
+    found.workers = JSON.stringify(await redis.zrange(keys.workers, '0', '-1', 'WITHSCORES'))
+    found.sender = `${await redis.get(keys.senderLease)}`
+  } finally {
+    redis.disconnect()
+  }
+  return found
+}
