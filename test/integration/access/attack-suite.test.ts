@@ -39,6 +39,8 @@ const DENIED_KINDS: ReadonlySet<AccessKind> = new Set(['tenant-read', 'tenant-wr
 let fake: FakeOpenAi
 let adapters: Adapters
 let handler: TurnHandler
+/** The same tenant and storage without a model: every turn takes the deterministic path. */
+let deterministic: TurnHandler
 let registry: ToolRegistry
 let table: ToolAccessTable
 let tenant: SandboxTenant
@@ -61,8 +63,8 @@ function personNamed(t: SandboxTenant, first: string, last: string): string {
   return [...t.people.values()].find((person) => person.FirstName === first && person.LastName === last)!.Id
 }
 
-async function say(phone: string, text: string): Promise<TurnResult> {
-  return handler(
+async function say(phone: string, text: string, turns = handler): Promise<TurnResult> {
+  return turns(
     {
       messageId: randomUUID(),
       from: phone,
@@ -95,6 +97,10 @@ beforeAll(async () => {
     { upstream: true },
   )
   handler = await createTurnHandler(adapters)
+  deterministic = await createTurnHandler({
+    ...adapters,
+    config: { ...adapters.config, OPENAI_API_KEY: undefined, AZURE_OPENAI_API_KEY: undefined },
+  })
   registry = (await openRegistry({ specs, cache: false })).registry
   table = new ToolAccessTable(registry)
   const dataset = adapters.sandbox!.dataset
@@ -243,9 +249,6 @@ describe.skipIf(!specs)('access attack suite', () => {
   it('deterministic dialogue: B’s ids, B’s plate, e-mail, assignments and fleet counts get nothing', async () => {
     const before = victimState(tenant, victim)
     adapters.sandbox!.control.resetCalls()
-    // The model is down for this part: every turn takes the deterministic path.
-    fake.clearScript()
-    fake.script(...Array.from({ length: 200 }, () => ({ status: 500 })))
     const answers: string[] = []
     const conversations = [
       [`pokaži slučaj ${victim.caseIds[0]}`],
@@ -262,8 +265,8 @@ describe.skipIf(!specs)('access attack suite', () => {
       [`kilometraža vozila ${victim.plates[0]}`],
     ]
     for (const turns of conversations) {
-      for (const text of turns) answers.push(joined(await say(IVAN, text)))
-      await say(IVAN, 'odustani')
+      for (const text of turns) answers.push(joined(await say(IVAN, text, deterministic)))
+      await say(IVAN, 'odustani', deterministic)
     }
     if (process.env.ATTACK_DEBUG) console.info(answers.join('\n----\n'), fake.requests.length)
     const calls = adapters.sandbox!.control.calls()

@@ -220,11 +220,13 @@ describe('isolation', () => {
     expect(refused).not.toContain('Imate više vozila')
   })
 
-  it("attaches no vehicle to a damage report naming another driver's plate", async () => {
+  it("refuses a damage report naming another driver's plate (the API would file it on that car)", async () => {
+    const before = tenantOf(ivan).cases.size
     const summary = text(await h.say(ivan, `prijavljujem štetu, udario me ${other.plates[0]} na parkingu`))
-    expect(summary).toContain('Potvrđujete?')
-    expect(summary).not.toContain('Vozilo:')
-    await h.say(ivan, 'ne')
+    expect(summary).toContain('nije među vašim vozilima')
+    expect(summary).not.toContain('Potvrđujete?')
+    expect(text(await h.say(ivan, 'da'))).not.toContain('zaprimljena')
+    expect(tenantOf(ivan).cases.size).toBe(before)
   })
 
   it('says a named case is not among the user items and lists them, never picking "prva" as #1', async () => {
