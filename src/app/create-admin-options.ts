@@ -7,6 +7,8 @@ import {
   OperatorAccountsError,
   resolveOperatorAccounts,
 } from '../admin/auth/operator-accounts.ts'
+import { createRedisLoginLimiter } from '../admin/auth/redis-login-limiter.ts'
+import { createRedisSessionStore } from '../admin/auth/redis-session-store.ts'
 import { createMemorySessionStore } from '../admin/auth/session-store.ts'
 import type { Adapters } from './create-adapters.ts'
 
@@ -35,14 +37,20 @@ export async function createAdminOptions(
       `admin dashboard: http://localhost:${options.port ?? config.PORT}/admin — local login ${localLogin.name} / ${localLogin.password} (development only; set ADMIN_USERS)`,
     )
   }
+  const sessionLimits = {
+    ttlMs: config.ADMIN_SESSION_TTL_MINUTES * minute,
+    idleMs: config.ADMIN_SESSION_IDLE_MINUTES * minute,
+  }
   return {
     db: adapters.database.db,
     accounts,
-    sessions: createMemorySessionStore({
-      ttlMs: config.ADMIN_SESSION_TTL_MINUTES * minute,
-      idleMs: config.ADMIN_SESSION_IDLE_MINUTES * minute,
-    }),
-    loginLimiter: createLoginLimiter({ windowMs: 15 * minute }),
+    // With Redis, lockouts and sessions survive restarts and are shared by every admin process.
+    sessions: adapters.redis
+      ? createRedisSessionStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX, ...sessionLimits })
+      : createMemorySessionStore(sessionLimits),
+    loginLimiter: adapters.redis
+      ? createRedisLoginLimiter({ redis: adapters.redis, prefix: config.REDIS_PREFIX, windowMs: 15 * minute })
+      : createLoginLimiter({ windowMs: 15 * minute }),
     loginMaxFailures: config.ADMIN_LOGIN_MAX_FAILURES,
     ipAllowList: parseIpAllowList(config.ADMIN_IP_ALLOWLIST),
     secureCookies: production,

@@ -75,6 +75,7 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
   type FencedRead = [([string, string[]][] | null)[], string[]]
 
   /** One fenced, non-blocking read over the held partitions (see read-new.lua). */
+  let rotation = 0
   async function readFenced(leases: PartitionLease[], count: number): Promise<FencedRead> {
     const keyList = leases.flatMap((lease) => [keys.lease(lease.partition), keys.inbound(lease.partition)])
     return (await withGroups(
@@ -86,6 +87,7 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
           group,
           leases[0]!.workerId,
           count,
+          Math.max(1, Math.ceil(count / leases.length)),
           ...leases.map(leaseValue),
         ) as Promise<FencedRead>,
     )) as FencedRead
@@ -214,8 +216,11 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
       return claimed ? toEntries(lease.partition, claimed) : []
     },
 
-    async readNew(leases: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]> {
-      if (leases.length === 0) return []
+    async readNew(owned: PartitionLease[], count: number, blockMs: number): Promise<InboundEntry[]> {
+      if (owned.length === 0) return []
+      // Start at a different partition each time: with a small count, the first ones would always win.
+      const start = rotation++ % owned.length
+      const leases = [...owned.slice(start), ...owned.slice(0, start)]
       const [read, newest] = await readFenced(leases, count)
       const entries = entriesOf(leases, read)
       if (entries.length > 0 || blockMs <= 0) return entries

@@ -4,11 +4,14 @@ export interface LimitKey {
   max: number
 }
 
-/** Counts failed logins per key in a fixed window; a success clears only the keys it is told to. */
+/**
+ * Counts failed logins per key in a fixed window; a success clears only the keys it is told to.
+ * In memory (one process, lost on restart) or in Redis (`redis-login-limiter.ts`) when Redis is configured.
+ */
 export interface LoginLimiter {
-  blocked(keys: LimitKey[]): boolean
-  fail(keys: LimitKey[]): void
-  clear(keys: LimitKey[]): void
+  blocked(keys: LimitKey[]): Promise<boolean>
+  fail(keys: LimitKey[]): Promise<void>
+  clear(keys: LimitKey[]): Promise<void>
 }
 
 export function createLoginLimiter(options: {
@@ -31,10 +34,10 @@ export function createLoginLimiter(options: {
   }
 
   return {
-    blocked(keys) {
+    async blocked(keys) {
       return keys.some(({ key, max }) => (current(key)?.count ?? 0) >= max)
     },
-    fail(keys) {
+    async fail(keys) {
       // A flood of distinct keys must not grow memory without bound: drop the oldest tenth.
       if (failures.size >= maxKeys) {
         for (const key of [...failures.keys()].slice(0, Math.ceil(maxKeys / 10))) failures.delete(key)
@@ -45,19 +48,20 @@ export function createLoginLimiter(options: {
         else failures.set(key, { count: 1, windowStart: now() })
       }
     },
-    clear(keys) {
+    async clear(keys) {
       for (const { key } of keys) failures.delete(key)
     },
   }
 }
 
 /**
- * Per address: `max` failures per window. Per user name across addresses: four times as many, which
- * slows a distributed guess at one account without letting one stranger lock an operator out quickly.
+ * Per user name and address: `max` failures per window. Per address, whatever the names: four times as
+ * many, against one client guessing many accounts. Never per user name alone: a stranger's failures
+ * must not lock the real operator out from the operator's own client. Success clears the first key only.
  */
 export function loginKeys(ip: string, username: string, max: number): LimitKey[] {
   return [
-    { key: `ip:${ip}`, max },
-    { key: `user:${username.toLowerCase()}`, max: max * 4 },
+    { key: `user:${username.toLowerCase()}@${ip}`, max },
+    { key: `ip:${ip}`, max: max * 4 },
   ]
 }

@@ -78,9 +78,9 @@ export function registerAuth(app: FastifyInstance, options: AdminOptions, metric
     const cached = basicCache.get(digest)
     if (cached && cached.until > now()) return cached.operator
     const keys = loginKeys(request.ip, name, options.loginMaxFailures)
-    if (options.loginLimiter.blocked(keys)) return undefined
+    if (await options.loginLimiter.blocked(keys)) return undefined
     if (!(await options.accounts.verify(name, password))) {
-      options.loginLimiter.fail(keys)
+      await options.loginLimiter.fail(keys)
       metrics.logins.inc({ result: 'api-failed' })
       return undefined
     }
@@ -108,7 +108,7 @@ export function registerAuth(app: FastifyInstance, options: AdminOptions, metric
   app.addHook('preHandler', async (request, reply) => {
     if (publicAdminRoutes.has(request.routeOptions.url ?? '')) return
     const sessionId = readCookie(request.headers.cookie, sessionCookie)
-    const session = sessionId ? options.sessions.get(sessionId) : undefined
+    const session = sessionId ? await options.sessions.get(sessionId) : undefined
     if (session) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         const header = request.headers['x-csrf-token']
@@ -162,7 +162,7 @@ export function registerAuth(app: FastifyInstance, options: AdminOptions, metric
     const username = typeof body.username === 'string' ? body.username.trim().slice(0, 64) : ''
     const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : ''
     const keys = loginKeys(request.ip, username, options.loginMaxFailures)
-    if (options.loginLimiter.blocked(keys)) {
+    if (await options.loginLimiter.blocked(keys)) {
       metrics.logins.inc({ result: 'limited' })
       await options.audit.record({
         actor: 'anonymous',
@@ -184,7 +184,7 @@ export function registerAuth(app: FastifyInstance, options: AdminOptions, metric
         )
     }
     if (!username || !(await options.accounts.verify(username, password))) {
-      options.loginLimiter.fail(keys)
+      await options.loginLimiter.fail(keys)
       metrics.logins.inc({ result: 'failed' })
       await options.audit.record({
         actor: 'anonymous',
@@ -195,8 +195,8 @@ export function registerAuth(app: FastifyInstance, options: AdminOptions, metric
       return renderLogin(request, reply, 401, next, 'Wrong user or password.')
     }
     // The address stays counted: one that guessed an account's password keeps its earlier failures.
-    options.loginLimiter.clear(keys.slice(1))
-    const session = options.sessions.create(username)
+    await options.loginLimiter.clear(keys.slice(0, 1))
+    const session = await options.sessions.create(username)
     metrics.logins.inc({ result: 'ok' })
     await options.audit.record({ actor: username, action: 'login', ip: request.ip })
     return reply
@@ -224,8 +224,8 @@ export function registerLogout(app: FastifyInstance, options: AdminOptions): voi
   app.post('/logout', async (request, reply) => {
     const sessionId = readCookie(request.headers.cookie, sessionCookie)
     if (sessionId) {
-      const session = options.sessions.get(sessionId)
-      options.sessions.destroy(sessionId)
+      const session = await options.sessions.get(sessionId)
+      await options.sessions.destroy(sessionId)
       if (session) await options.audit.record({ actor: session.operator, action: 'logout', ip: request.ip })
     }
     return reply

@@ -9,15 +9,34 @@ export interface AdminSession {
 }
 
 export interface SessionStore {
-  create(operator: string): AdminSession
+  create(operator: string): Promise<AdminSession>
   /** The live session for this id, touched; undefined when unknown, idle too long or too old. */
-  get(id: string): AdminSession | undefined
-  destroy(id: string): void
+  get(id: string): Promise<AdminSession | undefined>
+  destroy(id: string): Promise<void>
+}
+
+export function newSession(operator: string, at: number): AdminSession {
+  return {
+    id: randomBytes(32).toString('base64url'),
+    operator,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: at,
+    lastSeenAt: at,
+  }
+}
+
+export function sessionExpired(
+  session: AdminSession,
+  at: number,
+  limits: { ttlMs: number; idleMs: number },
+): boolean {
+  return at - session.createdAt >= limits.ttlMs || at - session.lastSeenAt >= limits.idleMs
 }
 
 /**
- * Sessions in process memory: a restart logs operators out, which is acceptable for an admin tool.
- * Several admin processes behind a balancer would need sticky sessions or a shared store behind this port.
+ * Sessions in process memory, for the local run without Redis: a restart logs operators out. With
+ * Redis configured the shared store (`redis-session-store.ts`) is used, so restarts and several admin
+ * processes keep sessions.
  */
 export function createMemorySessionStore(options: {
   ttlMs: number
@@ -29,9 +48,7 @@ export function createMemorySessionStore(options: {
   const sessions = new Map<string, AdminSession>()
   const max = options.maxSessions ?? 10_000
 
-  function expired(session: AdminSession, at: number): boolean {
-    return at - session.createdAt >= options.ttlMs || at - session.lastSeenAt >= options.idleMs
-  }
+  const expired = (session: AdminSession, at: number) => sessionExpired(session, at, options)
 
   function sweep(at: number): void {
     for (const [id, session] of sessions) if (expired(session, at)) sessions.delete(id)
@@ -43,20 +60,14 @@ export function createMemorySessionStore(options: {
   }
 
   return {
-    create(operator) {
+    async create(operator) {
       const at = now()
       if (sessions.size >= max) sweep(at)
-      const session: AdminSession = {
-        id: randomBytes(32).toString('base64url'),
-        operator,
-        csrfToken: randomBytes(32).toString('base64url'),
-        createdAt: at,
-        lastSeenAt: at,
-      }
+      const session = newSession(operator, at)
       sessions.set(session.id, session)
       return session
     },
-    get(id) {
+    async get(id) {
       const session = sessions.get(id)
       if (!session) return undefined
       const at = now()
@@ -67,7 +78,7 @@ export function createMemorySessionStore(options: {
       session.lastSeenAt = at
       return session
     },
-    destroy(id) {
+    async destroy(id) {
       sessions.delete(id)
     },
   }
