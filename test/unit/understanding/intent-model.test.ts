@@ -91,15 +91,17 @@ describe('decideIntent', () => {
   })
 
   it('acts above the threshold, clarifies between close candidates, else falls back', () => {
-    expect(decideIntent(ranking(['my_cases', 0.9], ['delete_case', 0.1]))).toMatchObject({ kind: 'act' })
-    const close = decideIntent(ranking(['my_cases', 0.45], ['delete_case', 0.4], ['other', 0.15]))
+    expect(decideIntent(ranking(['my_cases', 0.95], ['delete_case', 0.05]))).toMatchObject({ kind: 'act' })
+    const close = decideIntent(ranking(['my_cases', 0.5], ['delete_case', 0.45], ['other', 0.05]))
     expect(close).toEqual({
       kind: 'clarify',
       candidates: [
-        { intent: 'my_cases', p: 0.45 },
-        { intent: 'delete_case', p: 0.4 },
+        { intent: 'my_cases', p: 0.5 },
+        { intent: 'delete_case', p: 0.45 },
       ],
     })
+    // A 0.05 third option is no option: two candidates short of the mass fall back.
+    expect(decideIntent(ranking(['a', 0.6], ['b', 0.3], ['c', 0.1]))).toMatchObject({ kind: 'fallback' })
     const flat = decideIntent(ranking(['a', 0.3], ['b', 0.2], ['c', 0.2], ['d', 0.15], ['e', 0.15]))
     expect(flat).toEqual({ kind: 'fallback', reason: 'low-confidence' })
   })
