@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { createDialogueEngine } from '../dialogue/create-dialogue-engine.ts'
+import { checkIntentTable } from '../dialogue/intents/intent-table.ts'
 import { ProviderCache } from '../dialogue/provider-cache.ts'
 import { createAccessPolicy, DEFAULT_DRIVER_TOOLS } from '../fleet/access/create-access-policy.ts'
 import { createIdentityGate } from '../identity/create-identity-gate.ts'
@@ -16,6 +17,7 @@ import type { ConversationStore } from '../store/conversation-store.ts'
 import { createDrizzleFeedbackStore } from '../store/drizzle-feedback-store.ts'
 import { createMemoryConversationStore } from '../store/memory-conversation-store.ts'
 import { createRedisConversationStore } from '../store/redis-conversation-store.ts'
+import { createIntentClassifier, type IntentClassifier } from '../understanding/create-intent-classifier.ts'
 import type { Adapters } from './create-adapters.ts'
 import { createFleetAccess } from './create-fleet-access.ts'
 
@@ -69,6 +71,18 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     log.warn({ err: String(error) }, 'tool registry unavailable; generic tool flows disabled')
   }
 
+  const intents = await sharedIntentClassifier(config.DATA_DIR)
+  try {
+    if (registry) checkIntentTable(registry, intents.intents)
+  } catch (error) {
+    // A partial catalogue (a tenant serving fewer services) still runs; those intents fall back to search.
+    log.error({ err: String(error) }, 'intent table names tools this registry lacks')
+  }
+  log.info(
+    { intents: intents.intents.length, trainMs: intents.trainMs, fromCache: intents.fromCache },
+    'intent model ready',
+  )
+
   const store = adapters.redis
     ? createRedisConversationStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
     : createMemoryConversationStore()
@@ -87,10 +101,23 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     feedback: createDrizzleFeedbackStore(adapters.database.db),
     invalidateUser: (personId) => contexts.invalidate(personId),
     providerCache,
+    intents,
     llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
   return withTestTurnDelay(gate(engine), config.M1_TEST_TURN_DELAY_MS)
+}
+
+/** One model per process and cache directory: every turn handler of a process shares it. */
+const classifiers = new Map<string, Promise<IntentClassifier>>()
+function sharedIntentClassifier(dataDir: string): Promise<IntentClassifier> {
+  let classifier = classifiers.get(dataDir)
+  if (!classifier) {
+    classifier = createIntentClassifier({ cacheDir: dataDir })
+    classifier.catch(() => classifiers.delete(dataDir))
+    classifiers.set(dataDir, classifier)
+  }
+  return classifier
 }
 
 /** A comma-separated config list; undefined when unset. */

@@ -11,12 +11,20 @@ import type { UserContext, UserTurnContext, UserTurnHandler } from '../ports/use
 import type { Tool } from '../registry/tool.ts'
 import { type ConversationState, type FlowName, newConversationState } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
+import { buildChoiceReply } from './choice-reply.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
-import { moveToAwaitingFeedback, moveToFlow, moveToIdle } from './dialogue-state.ts'
+import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
 import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
+import {
+  type DirectAnswer,
+  INTENT_LABELS,
+  type ModelAction,
+  modelAction,
+  sameIntent,
+} from './intents/model-actions.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { resolveReference } from './resolve-reference.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
@@ -245,6 +253,7 @@ async function continueConfirmation(
 async function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   const { state } = scope
   const match = resolveReference(scope.text, state.shown, scope.inbound.replyId)
+  if (match.status === 'matched' && state.flow === 'clarify') return continueClarified(scope, match.item.id)
   if (match.status === 'matched') {
     const asking = String(state.slots.asking ?? 'itemId')
     state.slots[asking] = match.item.id
@@ -299,9 +308,100 @@ async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 're
 }
 
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
-  const intent = detectIntent(understandMessage(scope))
-  if (intent) return startIntent(scope, intent)
+  const rules = detectIntent(understandMessage(scope))
+  const reading = scope.deps.intents?.classify(scope.text.original)
+  if (reading?.decision.kind === 'act') {
+    const replies = await runModelAction(scope, modelAction(reading.decision.intent), rules)
+    if (replies) return replies
+  } else if (reading?.decision.kind === 'clarify') {
+    const candidates = reading.decision.candidates.map((candidate) => candidate.intent)
+    // The router naming one of the candidates settles it without a question.
+    const agreed =
+      rules &&
+      candidates.find((name) => {
+        const action = modelAction(name)
+        return action.kind === 'template' && sameIntent(action.intent, rules)
+      })
+    if (agreed) return startIntent(scope, rules)
+    const labelled = candidates.filter((name) => INTENT_LABELS[name])
+    if (labelled.length >= 2) return askWhichIntent(scope, labelled)
+  }
+  if (rules) return startIntent(scope, rules)
   return startGeneric(scope)
+}
+
+/** What the model's intent leads to; undefined hands the message to the router and catalogue search. */
+async function runModelAction(
+  scope: TurnScope,
+  action: ModelAction,
+  rules: Intent | undefined,
+): Promise<Reply[] | undefined> {
+  switch (action.kind) {
+    case 'template':
+      // "Ima li slobodnih vozila" is a booking question the router reads as a list of free cars.
+      if (rules?.kind === 'read' && rules.read === 'free-vehicles' && action.intent.kind === 'write')
+        return startIntent(scope, rules)
+      return startIntent(scope, action.intent)
+    case 'tool':
+      return startTool(scope, action.tool)
+    case 'answer':
+      return directAnswer(scope, action.answer)
+    case 'search':
+      return undefined
+  }
+}
+
+function directAnswer(scope: TurnScope, answer: DirectAnswer): Promise<Reply[]> | Reply[] {
+  const { user, state } = scope
+  switch (answer) {
+    case 'greeting':
+      return [{ text: commonTexts.greeting(user.displayName) }]
+    case 'thanks':
+      return [{ text: commonTexts.thanks() }]
+    case 'goodbye':
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: commonTexts.goodbye() }]
+    case 'help':
+      return [{ text: commonTexts.help() }]
+    case 'bot-identity':
+      return [{ text: commonTexts.botIdentity() }]
+    case 'own-context':
+      return [{ text: commonTexts.ownContext(user.displayName, user.phone) }]
+    case 'small-talk':
+      return [{ text: commonTexts.acknowledged() }]
+    case 'complaint':
+      return recordComplaint(scope)
+    case 'out-of-scope':
+      return [{ text: commonTexts.outOfScope() }]
+  }
+}
+
+/** The ambiguous band: the two or three likely actions as buttons; the pick starts that action. */
+function askWhichIntent(scope: TurnScope, intents: readonly string[]): Reply[] {
+  startFlow(scope, 'clarify')
+  const shown = intents.map((intent) => ({
+    kind: 'intent' as const,
+    id: intent,
+    label: INTENT_LABELS[intent]!,
+  }))
+  moveToAwaitingSelection(scope.state, shown, 'intent')
+  return [
+    buildChoiceReply(
+      commonTexts.clarify(),
+      shown.map((item) => ({ title: item.label })),
+    ),
+  ]
+}
+
+/** Starts the intent picked from the clarification, on the message that was ambiguous. */
+async function continueClarified(scope: TurnScope, intent: string): Promise<Reply[]> {
+  const request =
+    typeof scope.state.slots[REQUEST_SLOT] === 'string' ? (scope.state.slots[REQUEST_SLOT] as string) : ''
+  const original: TurnScope = { ...scope, text: normalizeText(request), understood: undefined }
+  moveToIdle(scope.state, scope.now.getTime())
+  const replies = await runModelAction(original, modelAction(intent), undefined)
+  scope.startedFlow = original.startedFlow
+  return replies ?? startGeneric(original)
 }
 
 async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
@@ -314,6 +414,17 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   const flow = startFlow(scope, intent.kind === 'read' ? 'booking' : FLOW_OF_WRITE[intent.write])
   if (intent.kind === 'read') state.slots.listOnly = true
   flow.absorb(scope, 'start')
+  return flow.advance(scope)
+}
+
+/** One catalogue tool through the generic flows (the access policy decides whether it may run). */
+function startTool(scope: TurnScope, toolId: string): Promise<Reply[]> | Reply[] {
+  const tool = scope.deps.registry?.get(toolId)
+  if (!tool) return startGeneric(scope)
+  if (!scope.fleet.allows(tool)) return [{ text: FLEET_ERROR_TEXTS.M1_ERR_ACCESS_DENIED }]
+  const flow = startFlow(scope, tool.readOnly ? 'generic-read' : 'generic-write')
+  scope.state.slots.tool = tool.id
+  scope.state.slots.params = {}
   return flow.advance(scope)
 }
 
@@ -344,11 +455,7 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   }
   const hit = result.hits[0]
   if (!hit || hit.score < MIN_TOOL_SCORE) return [{ text: commonTexts.notUnderstood() }]
-  if (!scope.fleet.allows(hit.tool)) return [{ text: FLEET_ERROR_TEXTS.M1_ERR_ACCESS_DENIED }]
-  const flow = startFlow(scope, hit.tool.readOnly ? 'generic-read' : 'generic-write')
-  scope.state.slots.tool = hit.tool.id
-  scope.state.slots.params = {}
-  return flow.advance(scope)
+  return startTool(scope, hit.tool.id)
 }
 
 async function recordComplaint(scope: TurnScope): Promise<Reply[]> {

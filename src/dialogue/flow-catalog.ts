@@ -19,6 +19,8 @@ export const FLOWS: ReadonlyMap<FlowName, Flow> = new Map<FlowName, Flow>([
   ['delete-trip', deleteTripFlow],
   ['generic-read', genericReadFlow],
   ['generic-write', genericWriteFlow],
+  // Waits for a pick among the model's candidate intents; the engine starts the chosen one.
+  ['clarify', { name: 'clarify', absorb: () => false, advance: async () => [], execute: async () => [] }],
 ])
 
 export const FLOW_OF_WRITE: Readonly<Record<WriteIntent, FlowName>> = {

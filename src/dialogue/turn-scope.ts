@@ -9,6 +9,7 @@ import type { SearchOptions, SearchResult } from '../search/tool-search.ts'
 import type { QueryUnderstanding } from '../search/understand-query.ts'
 import type { ConversationState } from '../store/conversation-state.ts'
 import type { ConversationStore, HistoryEntry } from '../store/conversation-store.ts'
+import type { IntentClassifier } from '../understanding/create-intent-classifier.ts'
 import type { FeedbackStore } from './feedback-store.ts'
 import type { ProviderCache } from './provider-cache.ts'
 import type { ToolRecorder } from './tool-recorder.ts'
@@ -35,6 +36,8 @@ export interface DialogueDeps {
   historyLimit?: number
   /** The optional LLM path for what the deterministic path is not confident about. */
   llm?: LlmPath
+  /** The trained intent model (src/understanding); without it the rule router alone reads messages. */
+  intents?: Pick<IntentClassifier, 'classify'>
 }
 
 /** One turn's working set; flows read the message and change `state` in place. */

@@ -22,9 +22,18 @@ export type FlowName =
   | 'read'
   | 'generic-read'
   | 'generic-write'
+  | 'clarify'
   | 'feedback'
 
-export type ShownItemKind = 'vehicle' | 'free-vehicle' | 'booking' | 'case' | 'trip' | 'expense' | 'option'
+export type ShownItemKind =
+  | 'vehicle'
+  | 'free-vehicle'
+  | 'booking'
+  | 'case'
+  | 'trip'
+  | 'expense'
+  | 'option'
+  | 'intent'
 
 /** One row of the list the user last saw, so "drugi", "Passat" or "ZG-1234-AB" can pick it. */
 export interface ShownItem {

@@ -113,7 +113,7 @@ beforeEach(() => {
 describe('dialogue with the LLM path', () => {
   it('runs the read tool the model chose, scoped to the user, and keeps an answer backed by the data', async () => {
     fake.script(callContextOnlyRead, answerFromResult())
-    const result = await say('zanima me oprema vozila')
+    const result = await say('koja oprema postoji u sustavu')
     const offered = offeredTools(chatRequests()[0]!.body)
     expect(offered.length).toBeGreaterThan(0)
     expect(offered.length).toBeLessThanOrEqual(8)
@@ -127,7 +127,7 @@ describe('dialogue with the LLM path', () => {
 
   it('replaces a model answer that states a plate the API did not return', async () => {
     fake.script(callContextOnlyRead, answerFromResult('Tablice vašeg vozila: ZG-0000-XX.'))
-    const result = await say('zanima me oprema vozila')
+    const result = await say('koja oprema postoji u sustavu')
     expect(result.toolExecutions?.length).toBe(1)
     expect(joined(result)).not.toContain('ZG-0000-XX')
     expect(joined(result).length).toBeGreaterThan(0)
@@ -160,7 +160,7 @@ describe('dialogue with the LLM path', () => {
   it('falls back to the deterministic path when the model times out', async () => {
     fake.script({ delayMs: 3000, content: 'prekasno' })
     const started = Date.now()
-    const result = await say('zanima me oprema vozila')
+    const result = await say('koja oprema postoji u sustavu')
     expect(Date.now() - started).toBeLessThan(2900)
     expect(joined(result)).not.toContain('prekasno')
     expect(joined(result).length).toBeGreaterThan(0)

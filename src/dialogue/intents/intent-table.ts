@@ -45,6 +45,7 @@ export const INTENT_TABLE: Readonly<Record<string, IntentEntry>> = {
   own_context: NO_TOOL,
   small_talk: NO_TOOL,
   complaint: NO_TOOL,
+  out_of_scope: NO_TOOL,
   other: { kind: 'other', tools: [] },
 }
 

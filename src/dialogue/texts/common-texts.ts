@@ -44,6 +44,13 @@ export const commonTexts = {
     return `Bok${name ? `, ${name}` : ''}! Kako vam mogu pomoći?`
   },
   thanks: () => 'Nema na čemu! Javite se ako trebate još nešto.',
+  botIdentity: () =>
+    'Ja sam AI asistent za vozače flote (nisam osoba). Mogu pomoći s vozilom, kilometražom, rezervacijama i prijavama štete.',
+  ownContext: (name: string, phone: string) => `Vaše ime u sustavu: *${name}*\nPišete s broja *+${phone}*.`,
+  outOfScope: () =>
+    'Nažalost, u tome ne mogu pomoći: ja sam asistent za vozila flote. Napišite *pomoć* za ono što mogu.',
+  acknowledged: () => 'U redu. Javite se ako trebate još nešto.',
+  clarify: () => 'Nisam siguran što točno trebate. Odaberite:',
   goodbye: () => 'Doviđenja! Tu sam kad god zatrebate.',
   help: () => HELP_TEXT,
   onlyText: () => 'Za sada razumijem samo tekstualne poruke. Molim napišite što trebate.',

@@ -1,0 +1,101 @@
+import type { Intent } from '../detect-intent.ts'
+import { intentEntry } from './intent-table.ts'
+
+/**
+ * What the dialogue does with each intent of the trained model: a template flow, one catalogue
+ * tool run through the generic flows (and the access policy), a direct answer, or nothing (the
+ * router and catalogue search take over). Tools come from the intent table, checked at load.
+ */
+export type ModelAction =
+  | { kind: 'template'; intent: Intent }
+  | { kind: 'tool'; tool: string }
+  | { kind: 'answer'; answer: DirectAnswer }
+  | { kind: 'search' }
+
+export type DirectAnswer =
+  | 'greeting'
+  | 'thanks'
+  | 'goodbye'
+  | 'help'
+  | 'bot-identity'
+  | 'own-context'
+  | 'small-talk'
+  | 'complaint'
+  | 'out-of-scope'
+
+const read = (intent: Extract<Intent, { kind: 'read' }>['read']): ModelAction => ({
+  kind: 'template',
+  intent: { kind: 'read', read: intent },
+})
+const write = (intent: Extract<Intent, { kind: 'write' }>['write']): ModelAction => ({
+  kind: 'template',
+  intent: { kind: 'write', write: intent },
+})
+const answer = (kind: DirectAnswer): ModelAction => ({ kind: 'answer', answer: kind })
+
+/** Intents with a template flow or a direct answer; the others run their intent-table tool. */
+const MODEL_ACTIONS: Readonly<Record<string, ModelAction>> = {
+  vehicle_mileage: read('mileage'),
+  vehicle_plate: read('plate'),
+  vehicle_due_dates: read('due-dates'),
+  vehicle_leasing: read('leasing'),
+  vehicle_summary: read('vehicle-summary'),
+  book_vehicle: write('booking'),
+  my_bookings: read('my-bookings'),
+  cancel_booking: write('cancel-booking'),
+  record_mileage: write('mileage'),
+  report_damage: write('case'),
+  my_cases: read('my-cases'),
+  delete_case: write('delete-case'),
+  my_trips: read('my-trips'),
+  delete_trip: write('delete-trip'),
+  my_expenses: read('my-expenses'),
+  greeting: answer('greeting'),
+  thanks: answer('thanks'),
+  goodbye: answer('goodbye'),
+  help: answer('help'),
+  bot_identity: answer('bot-identity'),
+  own_context: answer('own-context'),
+  small_talk: answer('small-talk'),
+  complaint: answer('complaint'),
+  out_of_scope: answer('out-of-scope'),
+  other: { kind: 'search' },
+}
+
+export function modelAction(intent: string): ModelAction {
+  if (Object.hasOwn(MODEL_ACTIONS, intent)) return MODEL_ACTIONS[intent]!
+  const tool = intentEntry(intent)?.tools[0]
+  return tool ? { kind: 'tool', tool } : { kind: 'search' }
+}
+
+/** The same action (a rule-router intent among the model's candidates breaks a tie). */
+export function sameIntent(left: Intent, right: Intent): boolean {
+  return left.kind === 'read' && right.kind === 'read'
+    ? left.read === right.read
+    : left.kind === 'write' && right.kind === 'write' && left.write === right.write
+}
+
+/** Short Croatian names of the intents, for the clarification buttons. */
+export const INTENT_LABELS: Readonly<Record<string, string>> = {
+  vehicle_mileage: 'Vidjeti kilometražu vozila',
+  vehicle_plate: 'Vidjeti tablice vozila',
+  vehicle_due_dates: 'Rokovi: registracija i servis',
+  vehicle_leasing: 'Podaci o leasingu',
+  vehicle_summary: 'Podaci o vozilu',
+  vehicle_documents: 'Dokumenti vozila',
+  my_profile: 'Moji podaci',
+  book_vehicle: 'Rezervirati vozilo',
+  my_bookings: 'Moje rezervacije',
+  cancel_booking: 'Otkazati rezervaciju',
+  record_mileage: 'Upisati novu kilometražu',
+  report_damage: 'Prijaviti štetu ili kvar',
+  my_cases: 'Moje prijave (slučajevi)',
+  delete_case: 'Povući prijavu',
+  my_trips: 'Moja putovanja',
+  delete_trip: 'Obrisati putovanje',
+  my_expenses: 'Moji troškovi',
+  list_vehicles: 'Popis vozila',
+  count_vehicles: 'Broj vozila',
+  help: 'Što sve mogu',
+  complaint: 'Prijaviti krivi odgovor',
+}
