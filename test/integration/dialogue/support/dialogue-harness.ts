@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import { createDialogueEngine } from '../../../../src/dialogue/create-dialogue-engine.ts'
 import type { FeedbackReport, FeedbackStore } from '../../../../src/dialogue/feedback-store.ts'
 import { ProviderCache } from '../../../../src/dialogue/provider-cache.ts'
+import type { DialogueDeps } from '../../../../src/dialogue/turn-scope.ts'
 import { createAccessPolicy } from '../../../../src/fleet/access/create-access-policy.ts'
 import { createFleetClient, type FleetClient } from '../../../../src/fleet/create-fleet-client.ts'
 import { createUserContextProvider } from '../../../../src/identity/user-context-provider.ts'
@@ -33,7 +34,7 @@ const log = pino({ level: 'silent' })
 /** The engine against the real sandbox over HTTP, with an in-memory store and feedback list. */
 export async function createDialogueHarness(
   now = new Date('2026-03-09T08:00:00.000Z'),
-  options: { fleetTimeoutMs?: number } = {},
+  options: { fleetTimeoutMs?: number; intents?: DialogueDeps['intents'] } = {},
 ): Promise<DialogueHarness> {
   const sandbox = await startSandbox({ baseDate: '2026-03-09', now: () => harness.now })
   const fleet = createFleetClient({
@@ -63,6 +64,7 @@ export async function createDialogueHarness(
     feedback: feedbackStore,
     invalidateUser: (personId) => contexts.invalidate(personId),
     providerCache: new ProviderCache(),
+    ...(options.intents ? { intents: options.intents } : {}),
   })
   let counter = 0
   const harness: DialogueHarness = {
