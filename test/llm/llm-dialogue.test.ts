@@ -142,7 +142,7 @@ describe('dialogue with the LLM path', () => {
         toolCalls: [{ name: write.function.name, arguments: validArguments(write.function.parameters) }],
       }
     })
-    const result = await say('dodaj novi trošak za gorivo')
+    const result = await say('kreiraj zapis troška')
     expect(proposed).toMatch(/^(post|put|patch|delete)_/)
     expect(result.replies.at(-1)!.buttons?.map((button) => button.title)).toEqual(['Da', 'Ne'])
     const writes = Object.keys(adapters.sandbox!.control.calls()).filter(
