@@ -198,11 +198,12 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         if (access.kind === 'own-record') {
           const record =
             result && typeof result === 'object' && !Array.isArray(result) ? (result as Row) : undefined
-          const inner =
+          // A record may come bare or wrapped in `{Data: {...}}`.
+          const checked =
             record && typeof record.Data === 'object' && record.Data && !Array.isArray(record.Data)
               ? (record.Data as Row)
               : record
-          if (!inner || !owns(inner, access)) throw notFound(operation)
+          if (!checked || !owns(checked, access)) throw notFound(operation)
           return result
         }
         if (
