@@ -1,5 +1,5 @@
-import { extractPlates } from '../nlu/extract-plates.ts'
-import { extractVins } from '../nlu/extract-vins.ts'
+import { extractPlates } from '../understanding/entities/extract-plates.ts'
+import { extractVins } from '../understanding/entities/extract-vins.ts'
 import type { Reply } from '../ports/messages.ts'
 import type { Vehicle } from '../ports/user-context.ts'
 import type { ShownItem } from '../store/conversation-state.ts'

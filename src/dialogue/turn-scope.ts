@@ -1,5 +1,5 @@
 import type { LlmPath } from '../llm/create-llm-path.ts'
-import type { NormalizedText } from '../nlu/normalize-text.ts'
+import type { NormalizedText } from '../understanding/entities/normalize-text.ts'
 import type { AccessPolicy, ScopedFleet } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { LlmUsageRecord } from '../ports/turn-handler.ts'

@@ -1,4 +1,4 @@
-import { toZagrebParts } from '../nlu/zagreb-time.ts'
+import { toZagrebParts } from '../understanding/entities/zagreb-time.ts'
 import { NOT_AVAILABLE } from './not-available.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { foldText } from '../nlu/normalize-text.ts'
+import { foldText } from './entities/normalize-text.ts'
 import { typoInWord } from './keyboard-typos.ts'
 import type { CorpusExample } from './load-corpus.ts'
 import { pick, type Random, randomInt, seededRandom } from './seeded-random.ts'

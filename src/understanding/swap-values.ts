@@ -1,5 +1,5 @@
-import { extractPlates } from '../nlu/extract-plates.ts'
-import { extractNumbers } from '../nlu/parse-number.ts'
+import { extractPlates } from './entities/extract-plates.ts'
+import { extractNumbers } from './entities/parse-number.ts'
 import { isYear } from '../search/analyse-text.ts'
 import { pick, type Random, randomInt } from './seeded-random.ts'
 
@@ -15,7 +15,7 @@ interface Span {
   replacement: string
 }
 
-// Dates and times; plates and numbers come from the nlu extractors. Compiled once.
+// Dates and times; plates and numbers come from the entity extractors. Compiled once.
 const DATE =
   /(?<![\p{N}.])(?:\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{4}\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/gu
 const TIME = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/gu

@@ -1,5 +1,5 @@
-import { extractLabeledValue } from '../../nlu/extract-labeled-value.ts'
-import { extractPlates, plateKey } from '../../nlu/extract-plates.ts'
+import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
+import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'

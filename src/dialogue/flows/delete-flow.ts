@@ -1,4 +1,4 @@
-import { toZagrebLocalDateTime } from '../../nlu/zagreb-time.ts'
+import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { FlowName } from '../../store/conversation-state.ts'
 import { buildChoiceReply } from '../choice-reply.ts'

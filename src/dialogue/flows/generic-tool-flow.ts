@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatNumberedList, shortenText } from '../../format/index.ts'
-import { parseCroatianNumber } from '../../nlu/parse-number.ts'
+import { parseCroatianNumber } from '../../understanding/entities/parse-number.ts'
 import type { FleetRequest } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Tool, ToolField, ToolParameter } from '../../registry/tool.ts'

@@ -1,5 +1,5 @@
 import { formatKilometers } from '../../format/index.ts'
-import { extractMileage } from '../../nlu/extract-mileage.ts'
+import { extractMileage } from '../../understanding/entities/extract-mileage.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'

@@ -1,4 +1,4 @@
-import type { PeriodPart } from '../../nlu/period.ts'
+import type { PeriodPart } from '../../understanding/entities/period.ts'
 import { confirmationText } from './common-texts.ts'
 
 /** Texts of the booking flow (Croatian). */

@@ -1,4 +1,4 @@
-import { extractPlates, plateKey } from '../../nlu/extract-plates.ts'
+import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
 import type { AccessPolicy, AccessSubject, ScopedFleet } from '../../ports/access-policy.ts'
 import type { FleetApi, FleetRequest, ListOptions } from '../../ports/fleet-api.ts'
 import type { Tool } from '../../registry/tool.ts'

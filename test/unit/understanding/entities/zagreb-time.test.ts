@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, isoWeekday, makeLocalDate, mondayOf } from '../../../src/nlu/local-date.ts'
+import { addDays, isoWeekday, makeLocalDate, mondayOf } from '../../../../src/understanding/entities/local-date.ts'
 import {
   toZagrebLocalDateTime,
   zagrebLocalToInstant,
   zagrebOffsetMinutes,
   zagrebToday,
-} from '../../../src/nlu/zagreb-time.ts'
+} from '../../../../src/understanding/entities/zagreb-time.ts'
 
 describe('Zagreb time', () => {
   it('uses UTC+1 in winter and UTC+2 in summer', () => {

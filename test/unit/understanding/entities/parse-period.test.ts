@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parsePeriod } from '../../../src/nlu/parse-period.ts'
-import type { ParsedPeriod } from '../../../src/nlu/period.ts'
+import { parsePeriod } from '../../../../src/understanding/entities/parse-period.ts'
+import type { ParsedPeriod } from '../../../../src/understanding/entities/period.ts'
 
 // Wednesday 11 March 2026, 10:00 in Zagreb (CET, UTC+1).
 const WEDNESDAY_10_00 = new Date('2026-03-11T09:00:00Z')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkBookingPeriod } from '../../../src/nlu/check-booking-period.ts'
-import { mergePeriod } from '../../../src/nlu/merge-period.ts'
-import { parsePeriod } from '../../../src/nlu/parse-period.ts'
+import { checkBookingPeriod } from '../../../../src/understanding/entities/check-booking-period.ts'
+import { mergePeriod } from '../../../../src/understanding/entities/merge-period.ts'
+import { parsePeriod } from '../../../../src/understanding/entities/parse-period.ts'
 
 const WEDNESDAY_10_00 = new Date('2026-03-11T09:00:00Z')
 const parse = (text: string, now = WEDNESDAY_10_00) => {

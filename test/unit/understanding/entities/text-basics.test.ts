@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { extractEntities } from '../../../src/nlu/extract-entities.ts'
-import { isWithinOneEdit } from '../../../src/nlu/is-within-one-edit.ts'
-import { foldDiacritics, normalizeText } from '../../../src/nlu/normalize-text.ts'
-import { compilePhraseSet, findPhrase } from '../../../src/nlu/phrase-set.ts'
+import { extractEntities } from '../../../../src/understanding/entities/extract-entities.ts'
+import { isWithinOneEdit } from '../../../../src/understanding/entities/is-within-one-edit.ts'
+import { foldDiacritics, normalizeText } from '../../../../src/understanding/entities/normalize-text.ts'
+import { compilePhraseSet, findPhrase } from '../../../../src/understanding/entities/phrase-set.ts'
 
 describe('normalizeText', () => {
   it('folds Croatian diacritics one character for one', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { detectComplaint } from '../../../src/nlu/detect-complaint.ts'
-import { detectConfirmation } from '../../../src/nlu/detect-confirmation.ts'
-import { detectPossessiveVehicle } from '../../../src/nlu/detect-possessive-vehicle.ts'
-import { detectSmallTalk } from '../../../src/nlu/detect-small-talk.ts'
-import { extractLabeledValue } from '../../../src/nlu/extract-labeled-value.ts'
-import { parseOrdinal } from '../../../src/nlu/parse-ordinal.ts'
+import { detectComplaint } from '../../../../src/understanding/entities/detect-complaint.ts'
+import { detectConfirmation } from '../../../../src/understanding/entities/detect-confirmation.ts'
+import { detectPossessiveVehicle } from '../../../../src/understanding/entities/detect-possessive-vehicle.ts'
+import { detectSmallTalk } from '../../../../src/understanding/entities/detect-small-talk.ts'
+import { extractLabeledValue } from '../../../../src/understanding/entities/extract-labeled-value.ts'
+import { parseOrdinal } from '../../../../src/understanding/entities/parse-ordinal.ts'
 
 describe('parseOrdinal', () => {
   it.each([

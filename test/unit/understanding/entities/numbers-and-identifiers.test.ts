@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { extractMileage } from '../../../src/nlu/extract-mileage.ts'
-import { extractPartialPlates, extractPlates, plateKey } from '../../../src/nlu/extract-plates.ts'
-import { extractVins } from '../../../src/nlu/extract-vins.ts'
-import { extractNumbers, parseCroatianNumber } from '../../../src/nlu/parse-number.ts'
+import { extractMileage } from '../../../../src/understanding/entities/extract-mileage.ts'
+import { extractPartialPlates, extractPlates, plateKey } from '../../../../src/understanding/entities/extract-plates.ts'
+import { extractVins } from '../../../../src/understanding/entities/extract-vins.ts'
+import { extractNumbers, parseCroatianNumber } from '../../../../src/understanding/entities/parse-number.ts'
 
 describe('parseCroatianNumber', () => {
   it.each([
