@@ -1,9 +1,9 @@
+import type { ShownItem } from '../store/conversation-state.ts'
 import { extractPartialPlates, extractPlates, plateKey } from '../understanding/entities/extract-plates.ts'
 import { extractVins } from '../understanding/entities/extract-vins.ts'
 import { foldText, type NormalizedText, tokenize } from '../understanding/entities/normalize-text.ts'
 import { parseOrdinal } from '../understanding/entities/parse-ordinal.ts'
 import { parsePeriod } from '../understanding/entities/parse-period.ts'
-import type { ShownItem } from '../store/conversation-state.ts'
 import { PICK_PREFIX } from './choice-reply.ts'
 
 export type ReferenceMatch =

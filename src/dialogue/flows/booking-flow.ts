@@ -1,13 +1,16 @@
 import { formatKilometers, formatPeriod } from '../../format/index.ts'
-import { type BookingPeriodCheck, checkBookingPeriod } from '../../understanding/entities/check-booking-period.ts'
+import type { AvailableVehicle } from '../../ports/fleet-api.ts'
+import type { Reply } from '../../ports/messages.ts'
+import type { ShownItem } from '../../store/conversation-state.ts'
+import {
+  type BookingPeriodCheck,
+  checkBookingPeriod,
+} from '../../understanding/entities/check-booking-period.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
 import { mergePeriod } from '../../understanding/entities/merge-period.ts'
 import { normalizeText } from '../../understanding/entities/normalize-text.ts'
 import { parsePeriod } from '../../understanding/entities/parse-period.ts'
 import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../understanding/entities/period.ts'
-import type { AvailableVehicle } from '../../ports/fleet-api.ts'
-import type { Reply } from '../../ports/messages.ts'
-import type { ShownItem } from '../../store/conversation-state.ts'
 import { buildChoiceReply } from '../choice-reply.ts'
 import {
   moveToAwaitingConfirmation,

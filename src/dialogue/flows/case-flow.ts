@@ -1,6 +1,6 @@
+import type { Reply } from '../../ports/messages.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
 import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
-import type { Reply } from '../../ports/messages.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'

@@ -1,6 +1,6 @@
-import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { FlowName } from '../../store/conversation-state.ts'
+import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
 import { buildChoiceReply } from '../choice-reply.ts'
 import { isDeleteRequestWord } from '../detect-intent.ts'
 import { moveToAwaitingConfirmation, moveToAwaitingSelection, moveToIdle } from '../dialogue-state.ts'

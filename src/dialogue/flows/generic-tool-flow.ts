@@ -1,9 +1,9 @@
 import { formatDate, formatDateTime, formatNumberedList, shortenText } from '../../format/index.ts'
-import { parseCroatianNumber } from '../../understanding/entities/parse-number.ts'
 import type { FleetRequest } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Tool, ToolField, ToolParameter } from '../../registry/tool.ts'
 import type { ShownItem } from '../../store/conversation-state.ts'
+import { parseCroatianNumber } from '../../understanding/entities/parse-number.ts'
 import { buildChoiceReply } from '../choice-reply.ts'
 import {
   moveToAwaitingConfirmation,

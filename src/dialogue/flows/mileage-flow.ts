@@ -1,6 +1,6 @@
 import { formatKilometers } from '../../format/index.ts'
-import { extractMileage } from '../../understanding/entities/extract-mileage.ts'
 import type { Reply } from '../../ports/messages.ts'
+import { extractMileage } from '../../understanding/entities/extract-mileage.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { requireVehicle, vehicleLabel } from '../pick-vehicle.ts'

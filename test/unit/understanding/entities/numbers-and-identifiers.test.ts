@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { extractMileage } from '../../../../src/understanding/entities/extract-mileage.ts'
-import { extractPartialPlates, extractPlates, plateKey } from '../../../../src/understanding/entities/extract-plates.ts'
+import {
+  extractPartialPlates,
+  extractPlates,
+  plateKey,
+} from '../../../../src/understanding/entities/extract-plates.ts'
 import { extractVins } from '../../../../src/understanding/entities/extract-vins.ts'
 import { extractNumbers, parseCroatianNumber } from '../../../../src/understanding/entities/parse-number.ts'
 

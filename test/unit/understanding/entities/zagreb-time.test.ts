@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, isoWeekday, makeLocalDate, mondayOf } from '../../../../src/understanding/entities/local-date.ts'
+import {
+  addDays,
+  isoWeekday,
+  makeLocalDate,
+  mondayOf,
+} from '../../../../src/understanding/entities/local-date.ts'
 import {
   toZagrebLocalDateTime,
   zagrebLocalToInstant,
