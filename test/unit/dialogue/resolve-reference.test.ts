@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { isDeleteRequestWord } from '../../../src/dialogue/detect-intent.ts'
 import { namesAnItem, resolveReference } from '../../../src/dialogue/resolve-reference.ts'
-import { normalizeText } from '../../../src/understanding/entities/normalize-text.ts'
 import type { ShownItem } from '../../../src/store/conversation-state.ts'
+import { normalizeText } from '../../../src/understanding/entities/normalize-text.ts'
 
 const items: ShownItem[] = [
   {
