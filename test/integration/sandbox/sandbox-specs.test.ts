@@ -1,6 +1,6 @@
-import { validate } from '@readme/openapi-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../../src/sandbox/mobilityone/index.ts'
+import { openApiStructureErrors } from './openapi-structure.ts'
 import { BASE_DATE, type Json, SHARED_SPECS_DIR, sandboxClient } from './sandbox-test-client.ts'
 
 let sandbox: RunningSandbox
@@ -31,11 +31,26 @@ describe('the sandbox’s own OpenAPI documents', () => {
     const document = await fetchJson(`${sandbox.url}/${service}/swagger/v1/swagger.json`)
     expect(document.openapi).toMatch(/^3\.0\./)
     expect(document.servers[0].url).toBe(`/${service}`)
-    const result = await validate(structuredClone(document))
-    expect(result.valid ? [] : result.errors).toEqual([])
+    expect(openApiStructureErrors(document)).toEqual([])
     for (const item of Object.values(document.paths) as Record<string, { operationId?: string }>[]) {
       for (const operation of Object.values(item)) expect(operation.operationId).toBeUndefined()
     }
+  })
+
+  it('the structure check finds a dangling $ref and an undeclared path parameter', async () => {
+    const document = await fetchJson(`${sandbox.url}/vehiclemgt/swagger/v1/swagger.json`)
+    const broken = structuredClone(document)
+    broken.paths['/Trips/{id}'].get.parameters = broken.paths['/Trips/{id}'].get.parameters.filter(
+      (parameter: { in?: string }) => parameter.in !== 'path',
+    )
+    broken.paths['/Trips/{id}'].get.responses['200'].content['application/json'].schema = {
+      $ref: '#/components/schemas/NoSuchSchema',
+    }
+    const errors = openApiStructureErrors(broken)
+    expect(errors).toContain('GET /Trips/{id}: path parameter {id} is not declared')
+    expect(
+      errors.some((line) => line.includes('$ref #/components/schemas/NoSuchSchema does not resolve')),
+    ).toBe(true)
   })
 
   it('describes the real paths, parameters and field names', async () => {
