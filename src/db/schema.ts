@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -64,6 +65,14 @@ export const messages = pgTable(
     turnId: text('turn_id').notNull(),
     text: text('text').notNull(),
     meta: jsonb('meta'),
+    /**
+     * How the intent model read a user message (null when it did not: a flow step, a button):
+     * its top intent, that intent's calibrated probability, and what the turn did (act, no-tool,
+     * clarify, fallback). The overview's rates and the teaching queue read these.
+     */
+    intent: text('intent'),
+    confidence: real('confidence'),
+    decision: text('decision', { enum: ['act', 'no-tool', 'clarify', 'fallback'] }),
     createdAt: createdAt(),
   },
   (table) => [
@@ -73,6 +82,10 @@ export const messages = pgTable(
     index('messages_conversation_role_idx').on(table.conversationId, table.role),
     // Admin overview: messages per day and role over a time range (index-only scan).
     index('messages_created_role_idx').on(table.createdAt, table.role),
+    // Understanding rates over a time range and the teaching queue, newest first: read messages only.
+    index('messages_reading_idx')
+      .on(table.createdAt, table.decision, table.confidence)
+      .where(sql`${table.decision} is not null`),
   ],
 )
 
@@ -122,6 +135,10 @@ export const feedbackReports = pgTable(
     comment: text('comment'),
     category: text('category'),
     correction: text('correction'),
+    /** The inbound message id of the question the report is about, and how the model had read it. */
+    messageId: text('message_id'),
+    decision: text('decision'),
+    intent: text('intent'),
     reviewed: boolean('reviewed').notNull().default(false),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -131,6 +148,35 @@ export const feedbackReports = pgTable(
     index('feedback_reports_reviewed_idx').on(table.reviewed, table.createdAt),
     // GDPR export and erase find a person's reports by phone.
     index('feedback_reports_phone_idx').on(table.phone),
+    // Feedback rates over a time range; the teaching queue joins reports to their message.
+    index('feedback_reports_created_idx').on(table.createdAt),
+    index('feedback_reports_message_idx').on(table.messageId),
+  ],
+)
+
+/**
+ * Operators' corrections: a message and the intent it meant, trained beside the corpus files
+ * (`src/understanding/corpus/`). One row per text (a second correction replaces the intent);
+ * texts are stored with personal data masked. `m1 corpus export` writes them as corpus YAML.
+ */
+export const corpusExamples = pgTable(
+  'corpus_examples',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    text: text('text').notNull(),
+    intent: text('intent').notNull(),
+    /** What the model had made of the message when the operator corrected it. */
+    previousIntent: text('previous_intent'),
+    previousDecision: text('previous_decision'),
+    /** The inbound message the correction came from (no foreign key: erasure keeps the example). */
+    sourceMessageId: text('source_message_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('corpus_examples_text_uq').on(table.text),
+    index('corpus_examples_source_idx').on(table.sourceMessageId),
   ],
 )
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { DeliveryReport, InboundMessage, OutboundMessage } from '../ports/messages.ts'
-import type { ToolExecutionRecord } from '../ports/turn-handler.ts'
+import type { ToolExecutionRecord, TurnUnderstanding } from '../ports/turn-handler.ts'
 import type { Db } from './database.ts'
 import { conversations, messages, outboundMessages, toolExecutions } from './schema.ts'
 
@@ -14,6 +14,8 @@ export interface TurnRecord {
   tenantId?: string
   at: Date
   meta?: Record<string, unknown>
+  /** How the intent model read the user's message; stored on the user message row. */
+  understanding?: TurnUnderstanding
 }
 
 const conversationGapMs = 24 * 3600 * 1000
@@ -87,6 +89,9 @@ export function createTurnRecorder(db: Db) {
             replyId: record.inbound.replyId,
             channel: record.inbound.channel,
           },
+          intent: record.understanding?.intent ?? null,
+          confidence: record.understanding?.confidence ?? null,
+          decision: record.understanding?.decision ?? null,
           createdAt: new Date(record.inbound.receivedAt || record.at),
         },
         ...record.replies.map((reply, index) => ({
@@ -96,6 +101,9 @@ export function createTurnRecorder(db: Db) {
           turnId: record.turnId,
           text: reply.text,
           meta: index === 0 && record.meta ? record.meta : null,
+          intent: null,
+          confidence: null,
+          decision: null,
           createdAt: record.at,
         })),
       ]

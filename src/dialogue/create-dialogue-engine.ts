@@ -2,10 +2,15 @@ import { isFleetError } from '../fleet/fleet-errors.ts'
 import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { AccessSubject } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
-import type { TurnResult } from '../ports/turn-handler.ts'
+import type { TurnResult, TurnUnderstanding } from '../ports/turn-handler.ts'
 import type { UserContext, UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
 import type { Tool } from '../registry/tool.ts'
-import { type ConversationState, type FlowName, newConversationState } from '../store/conversation-state.ts'
+import {
+  type ConversationState,
+  type FlowName,
+  type LastExchange,
+  newConversationState,
+} from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectComplaint } from '../understanding/entities/detect-complaint.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
@@ -36,6 +41,8 @@ import { understandMessage } from './understand-message.ts'
 const DEFAULT_HISTORY_LIMIT = 6
 /** Slot holding the message that opened the flow in progress (for feedback reports). */
 const REQUEST_SLOT = 'request'
+/** Slot holding that message's inbound id and how the intent model read it. */
+const REQUEST_ORIGIN_SLOT = 'requestOrigin'
 /** Tools offered to the LLM: the few retrieval found, never the catalogue. */
 const LLM_TOP_K = 8
 /** Retrieval scores at or above this carry a routing convention's bonus: a sure match. */
@@ -83,6 +90,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       state.state !== 'idle' && typeof state.slots[REQUEST_SLOT] === 'string'
         ? (state.slots[REQUEST_SLOT] as string)
         : undefined
+    const runningOrigin = state.slots[REQUEST_ORIGIN_SLOT] as ExchangeOrigin | undefined
     let replies: Reply[]
     if (!text) {
       replies = [{ text: commonTexts.onlyText() }]
@@ -102,7 +110,9 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     if (state.state !== 'idle' && state.state !== 'awaiting-feedback') state.slots.prompt = last
     if (state.state === 'idle' && text && !state.slots.feedbackTurn) {
       const question = scope.startedFlow ? text : (runningRequest ?? text)
-      state.lastExchange = { question, answer: joined(replies), at: now.getTime() }
+      const origin =
+        scope.startedFlow || runningRequest === undefined ? originOf(scope) : (runningOrigin ?? {})
+      state.lastExchange = { question, answer: joined(replies), at: now.getTime(), ...origin }
     }
     delete state.slots.feedbackTurn
     state.updatedAt = now.getTime()
@@ -115,10 +125,22 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       replies,
       toolExecutions: tools.executions,
       ...(scope.llmUsage ? { llm: scope.llmUsage } : {}),
+      ...(scope.understanding ? { understanding: scope.understanding } : {}),
+      ...(scope.flagged ? { flagged: scope.flagged } : {}),
       personId: user.personId,
       tenantId: user.tenantId,
       displayName: user.displayName,
     }
+  }
+}
+
+/** Which message a "krivo" is about, and how the intent model read it. */
+type ExchangeOrigin = Pick<LastExchange, 'messageId' | 'understanding'>
+
+function originOf(scope: TurnScope): ExchangeOrigin {
+  return {
+    messageId: scope.inbound.messageId,
+    ...(scope.understanding ? { understanding: scope.understanding } : {}),
   }
 }
 
@@ -292,6 +314,7 @@ function startFlow(scope: TurnScope, name: FlowName): Flow {
   moveToIdle(scope.state, now)
   moveToFlow(scope.state, name, now)
   scope.state.slots[REQUEST_SLOT] = scope.text.original
+  scope.state.slots[REQUEST_ORIGIN_SLOT] = originOf(scope)
   scope.startedFlow = true
   return FLOWS.get(name)!
 }
@@ -310,8 +333,15 @@ async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 're
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   const rules = detectIntent(understandMessage(scope))
   const reading = scope.deps.intents?.classify(scope.text.original)
+  const understood = (decision: TurnUnderstanding['decision']) => {
+    const top = reading?.ranking[0]
+    if (reading) scope.understanding = { decision, intent: top?.intent, confidence: top?.p }
+  }
+  understood('fallback')
   if (reading?.decision.kind === 'act') {
-    const replies = await runModelAction(scope, modelAction(reading.decision.intent), rules)
+    const action = modelAction(reading.decision.intent)
+    understood(action.kind === 'answer' ? 'no-tool' : 'act')
+    const replies = await runModelAction(scope, action, rules)
     if (replies) return replies
   } else if (reading?.decision.kind === 'clarify') {
     const candidates = reading.decision.candidates.map((candidate) => candidate.intent)
@@ -324,7 +354,10 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
       })
     if (agreed) return startIntent(scope, rules)
     const labelled = candidates.filter((name) => INTENT_LABELS[name])
-    if (labelled.length >= 2) return askWhichIntent(scope, labelled)
+    if (labelled.length >= 2) {
+      understood('clarify')
+      return askWhichIntent(scope, labelled)
+    }
   }
   if (rules) return startIntent(scope, rules)
   return startGeneric(scope)
@@ -464,11 +497,15 @@ async function recordComplaint(scope: TurnScope): Promise<Reply[]> {
   state.slots.feedbackTurn = true
   if (!last) return [{ text: commonTexts.feedbackNothing() }]
   const names = [user.displayName]
+  scope.flagged = { messageId: last.messageId, understanding: last.understanding }
   const id = await scope.deps.feedback?.record({
     phone: user.phone,
     question: maskPersonalData(last.question, names),
     answer: maskPersonalData(last.answer, names),
     comment: maskPersonalData(scope.text.original, names),
+    messageId: last.messageId,
+    decision: last.understanding?.decision,
+    intent: last.understanding?.intent,
   })
   moveToAwaitingFeedback(state, id)
   state.lastExchange = undefined

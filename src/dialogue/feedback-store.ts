@@ -4,6 +4,10 @@ export interface FeedbackReport {
   question: string
   answer: string
   comment?: string
+  /** The inbound message id of the question, and how the intent model had read it. */
+  messageId?: string
+  decision?: string
+  intent?: string
 }
 
 /** Where feedback reports go (the `feedback_reports` table); texts arrive already PII-masked. */

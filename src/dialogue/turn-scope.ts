@@ -1,7 +1,7 @@
 import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { AccessPolicy, ScopedFleet } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
-import type { LlmUsageRecord } from '../ports/turn-handler.ts'
+import type { LlmUsageRecord, TurnUnderstanding } from '../ports/turn-handler.ts'
 import type { UserContext } from '../ports/user-context.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
 import type { SearchOptions, SearchResult } from '../search/tool-search.ts'
@@ -59,6 +59,10 @@ export interface TurnScope {
   understood?: QueryUnderstanding
   /** Set when this message opened a flow (it is then its own feedback question). */
   startedFlow?: boolean
+  /** How the intent model read this message and what the turn did with it (recorded, metered). */
+  understanding?: TurnUnderstanding
+  /** Set when this turn recorded a "krivo": how the question it is about had been read. */
+  flagged?: { messageId?: string; understanding?: TurnUnderstanding }
 }
 
 export type StepReplies = Reply[]

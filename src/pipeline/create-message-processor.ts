@@ -76,6 +76,7 @@ export function createMessageProcessor(options: MessageProcessorOptions): Proces
       tenantId: result.tenantId,
       at,
       meta,
+      understanding: result.understanding,
     })
     options.metrics?.turnLatency.observe((performance.now() - started) / 1000)
     log.info({ replies: replies.length, ms: Math.round(durationMs) }, 'turn handled')

@@ -18,6 +18,19 @@ export interface LlmUsageRecord {
   outcome: string
 }
 
+/**
+ * How the intent model read a message and what the turn did with it: `act` (a flow or tool of the
+ * confident intent), `no-tool` (a confident no-tool kind answered directly), `clarify` (buttons
+ * with the likely intents) or `fallback` (not sure: the rule router and catalogue search took it).
+ */
+export interface TurnUnderstanding {
+  decision: 'act' | 'no-tool' | 'clarify' | 'fallback'
+  /** The model's top intent, whatever the decision. */
+  intent?: string
+  /** Its calibrated probability. */
+  confidence?: number
+}
+
 export interface TurnContext {
   turnId: string
   log: Logger
@@ -29,6 +42,10 @@ export interface TurnResult {
   toolExecutions?: ToolExecutionRecord[]
   /** Set when the turn used the LLM: tokens and estimated cost, kept with the turn's messages. */
   llm?: LlmUsageRecord
+  /** Set when the intent model read this message (recorded with the turn, counted in metrics). */
+  understanding?: TurnUnderstanding
+  /** Set when this turn recorded a "krivo": how the turn it is about had been understood. */
+  flagged?: { messageId?: string; understanding?: TurnUnderstanding }
   /** Person this turn resolved to, when known (for records). */
   personId?: string
   tenantId?: string

@@ -1,3 +1,5 @@
+import type { TurnUnderstanding } from '../ports/turn-handler.ts'
+
 /**
  * What the assistant remembers about one conversation between turns. Plain data: the store
  * serialises it as JSON (the `missing` Set as an array) and hands back a fresh copy every load.
@@ -60,6 +62,9 @@ export interface LastExchange {
   question: string
   answer: string
   at: number
+  /** The inbound message id of the question, and how the intent model read it (for "krivo"). */
+  messageId?: string
+  understanding?: TurnUnderstanding
 }
 
 export interface ConversationState {

@@ -14,6 +14,9 @@ export function createDrizzleFeedbackStore(db: Database['db']): FeedbackStore {
           question: report.question,
           answer: report.answer,
           comment: report.comment ?? null,
+          messageId: report.messageId ?? null,
+          decision: report.decision ?? null,
+          intent: report.intent ?? null,
         })
         .returning({ id: feedbackReports.id })
       return row?.id
