@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 /**
  * bench:turn — CPU cost of one dialogue turn without upstream latency: the simulated tenant's
  * seeded data is served in-process by a zero-latency FleetApi, state lives in the memory store.
@@ -22,6 +24,7 @@ import { createSandboxDataset } from '../src/sandbox/mobilityone/create-sandbox-
 import type { ConversationStore } from '../src/store/conversation-store.ts'
 import { createMemoryConversationStore } from '../src/store/memory-conversation-store.ts'
 import { createRedisConversationStore } from '../src/store/redis-conversation-store.ts'
+import { createIntentClassifier } from '../src/understanding/create-intent-classifier.ts'
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 3000)
 const NOW = new Date('2026-03-09T08:00:00.000Z')
@@ -61,6 +64,8 @@ const log = pino({ level: 'silent' })
 const engine = createDialogueEngine({
   access: createAccessPolicy({ fleet }),
   store: createMemoryConversationStore(),
+  // The production reader: every turn goes through the trained intent model first.
+  intents: await createIntentClassifier({ cacheDir: join(tmpdir(), 'm1-bench-model-cache') }),
 })
 const vehicles = own.map((vehicle) => mapMasterDataVehicle(vehicle as unknown as MasterDataVehicle))
 const userFor = (index: number): UserContext => ({

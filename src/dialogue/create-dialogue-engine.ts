@@ -12,10 +12,8 @@ import {
   newConversationState,
 } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
-import { detectComplaint } from '../understanding/entities/detect-complaint.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
-import { detectSmallTalk } from '../understanding/entities/detect-small-talk.ts'
-import { normalizeText } from '../understanding/entities/normalize-text.ts'
+import { readMessage } from '../understanding/read-message.ts'
 import { buildChoiceReply } from './choice-reply.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
@@ -36,7 +34,7 @@ import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './te
 import { FLEET_ERROR_TEXTS, RETRY_CONFIRM_TEXT, UNEXPECTED_ERROR_TEXT } from './texts/error-texts.ts'
 import { ToolRecorder } from './tool-recorder.ts'
 import type { DialogueDeps, TurnScope } from './turn-scope.ts'
-import { understandMessage } from './understand-message.ts'
+import { classifyMessage, understandMessage } from './understand-message.ts'
 
 const DEFAULT_HISTORY_LIMIT = 6
 /** Slot holding the message that opened the flow in progress (for feedback reports). */
@@ -77,7 +75,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       inbound,
       user,
       state,
-      text: normalizeText(text),
+      text: readMessage(text),
       now,
       fleet: deps.access.forUser(accessSubjectOf(user)),
       tools,
@@ -213,19 +211,20 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
     return [{ text: commonTexts.cancelled() }]
   }
 
-  if (detectComplaint(text) && state.state === 'idle') return recordComplaint(scope)
-
-  const smallTalk = detectSmallTalk(text)
-  if (smallTalk.onlySmallTalk && !(state.state === 'awaiting-confirmation' && confirmation)) {
-    if (smallTalk.exit) {
+  // Small talk while a flow waits ("hvala", "bok", "pomoć") is answered and the question kept;
+  // the intent model is the one judge of small talk (idle turns get it in startFromMessage).
+  const aside = state.state === 'idle' ? undefined : smallTalkAside(scope)
+  if (aside && !(state.state === 'awaiting-confirmation' && confirmation)) {
+    if (aside === 'goodbye') {
       moveToIdle(state, scope.now.getTime())
       return [{ text: commonTexts.goodbye() }]
     }
-    const reply = smallTalk.help
-      ? commonTexts.help()
-      : smallTalk.greeting
-        ? commonTexts.greeting(scope.user.displayName)
-        : commonTexts.thanks()
+    const reply =
+      aside === 'help'
+        ? commonTexts.help()
+        : aside === 'greeting'
+          ? commonTexts.greeting(scope.user.displayName)
+          : commonTexts.thanks()
     return withPendingPrompt(state, { text: reply })
   }
 
@@ -243,6 +242,16 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
     default:
       return continueCollecting(scope, flow)
   }
+}
+
+/** Small talk a waiting flow can answer without losing its question. */
+const ASIDE_ANSWERS: ReadonlySet<DirectAnswer> = new Set(['greeting', 'thanks', 'goodbye', 'help'])
+
+function smallTalkAside(scope: TurnScope): DirectAnswer | undefined {
+  const reading = classifyMessage(scope)
+  if (reading?.decision.kind !== 'act') return undefined
+  const action = modelAction(reading.decision.intent)
+  return action.kind === 'answer' && ASIDE_ANSWERS.has(action.answer) ? action.answer : undefined
 }
 
 async function continueConfirmation(
@@ -332,7 +341,7 @@ async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 're
 
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   const rules = detectIntent(understandMessage(scope))
-  const reading = scope.deps.intents?.classify(scope.text.original)
+  const reading = classifyMessage(scope)
   const understood = (decision: TurnUnderstanding['decision']) => {
     const top = reading?.ranking[0]
     if (reading) scope.understanding = { decision, intent: top?.intent, confidence: top?.p }
@@ -430,7 +439,7 @@ function askWhichIntent(scope: TurnScope, intents: readonly string[]): Reply[] {
 async function continueClarified(scope: TurnScope, intent: string): Promise<Reply[]> {
   const request =
     typeof scope.state.slots[REQUEST_SLOT] === 'string' ? (scope.state.slots[REQUEST_SLOT] as string) : ''
-  const original: TurnScope = { ...scope, text: normalizeText(request), understood: undefined }
+  const original: TurnScope = { ...scope, text: readMessage(request), understood: undefined }
   moveToIdle(scope.state, scope.now.getTime())
   const replies = await runModelAction(original, modelAction(intent), undefined)
   scope.startedFlow = original.startedFlow
@@ -465,7 +474,7 @@ function startTool(scope: TurnScope, toolId: string): Promise<Reply[]> | Reply[]
 async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   const { search, registry } = scope.deps
   if (!search || !registry) return [{ text: commonTexts.notUnderstood() }]
-  const result = search.search(scope.text.original, {
+  const result = search.search(scope.text, {
     top: scope.deps.llm ? LLM_TOP_K : 3,
     understood: understandMessage(scope),
   })

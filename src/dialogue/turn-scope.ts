@@ -8,16 +8,16 @@ import type { SearchOptions, SearchResult } from '../search/tool-search.ts'
 import type { QueryUnderstanding } from '../search/understand-query.ts'
 import type { ConversationState } from '../store/conversation-state.ts'
 import type { ConversationStore, HistoryEntry } from '../store/conversation-store.ts'
-import type { IntentClassifier } from '../understanding/create-intent-classifier.ts'
-import type { NormalizedText } from '../understanding/entities/normalize-text.ts'
+import type { IntentClassification, IntentClassifier } from '../understanding/create-intent-classifier.ts'
+import type { MessageReading } from '../understanding/read-message.ts'
 import type { FeedbackStore } from './feedback-store.ts'
 import type { ProviderCache } from './provider-cache.ts'
 import type { ToolRecorder } from './tool-recorder.ts'
 
 /** Tool retrieval as the engine needs it (the `ToolSearch` class satisfies it). */
 export interface ToolFinder {
-  understand(text: string): QueryUnderstanding
-  search(text: string, options?: SearchOptions): SearchResult
+  understand(message: MessageReading): QueryUnderstanding
+  search(message: MessageReading, options?: SearchOptions): SearchResult
 }
 
 /** Everything the engine is given: ports only, no I/O of its own. */
@@ -36,8 +36,8 @@ export interface DialogueDeps {
   historyLimit?: number
   /** The optional LLM path for what the deterministic path is not confident about. */
   llm?: LlmPath
-  /** The trained intent model (src/understanding); without it the rule router alone reads messages. */
-  intents?: Pick<IntentClassifier, 'classify'>
+  /** The trained intent model (src/understanding): the first reader of every message. */
+  intents: Pick<IntentClassifier, 'classify'>
 }
 
 /** One turn's working set; flows read the message and change `state` in place. */
@@ -45,7 +45,8 @@ export interface TurnScope {
   inbound: InboundMessage
   user: UserContext
   state: ConversationState
-  text: NormalizedText
+  /** The message read once (see understanding/read-message.ts). */
+  text: MessageReading
   now: Date
   /** MobilityOne as this user may use it (see fleet/access). */
   fleet: ScopedFleet
@@ -57,6 +58,8 @@ export interface TurnScope {
   llmUsage?: LlmUsageRecord
   /** The message as the router reads it (see understand-message.ts); set on first use. */
   understood?: QueryUnderstanding
+  /** The intent model's reading of the message (see understand-message.ts); set on first use. */
+  classified?: IntentClassification
   /** Set when this message opened a flow (it is then its own feedback question). */
   startedFlow?: boolean
   /** How the intent model read this message and what the turn did with it (recorded, metered). */

@@ -1,6 +1,8 @@
 import { CompiledLexicon } from '../search/compiled-lexicon.ts'
 import { CROATIAN_LEXICON, STOPWORDS } from '../search/lexicon/hr.ts'
 import { type QueryUnderstanding, understandQuery } from '../search/understand-query.ts'
+import type { IntentClassification } from '../understanding/create-intent-classifier.ts'
+import { withLowRiskAnswers } from './intents/model-actions.ts'
 import type { TurnScope } from './turn-scope.ts'
 
 /** Without a tool catalogue the lexicon alone reads the message (templates still work). */
@@ -14,10 +16,16 @@ const NO_VOCABULARY = { has: () => false }
 export function understandMessage(scope: TurnScope): QueryUnderstanding {
   if (scope.understood) return scope.understood
   const search = scope.deps.search
-  if (search) scope.understood = search.understand(scope.text.original)
+  if (search) scope.understood = search.understand(scope.text)
   else {
     fallbackLexicon ??= new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
-    scope.understood = understandQuery(scope.text.original, fallbackLexicon, NO_VOCABULARY)
+    scope.understood = understandQuery(scope.text, fallbackLexicon, NO_VOCABULARY)
   }
   return scope.understood
+}
+
+/** The intent model's reading of this turn's message: classified once, whichever step asks. */
+export function classifyMessage(scope: TurnScope): IntentClassification {
+  scope.classified ??= withLowRiskAnswers(scope.deps.intents.classify(scope.text))
+  return scope.classified
 }

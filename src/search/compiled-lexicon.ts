@@ -1,5 +1,5 @@
+import { foldText } from '../understanding/entities/normalize-text.ts'
 import { stemCroatian } from './croatian-stemmer.ts'
-import { foldDiacritics } from './fold-diacritics.ts'
 import type { LexiconEntry } from './lexicon/hr.ts'
 
 /** What a lexicon word stands for: document terms and query signals (`%...`). */
@@ -111,12 +111,12 @@ export class CompiledLexicon {
   private readonly resolved = new Map<string, WordMatch | null>()
 
   constructor(entries: readonly LexiconEntry[], stopwords: readonly string[]) {
-    this.stopwords = new Set(stopwords.map(foldDiacritics))
+    this.stopwords = new Set(stopwords.map(foldText))
     const phrases: { source: string; text: string; targets: LexiconTargets }[] = []
     for (const entry of entries) {
       const targets = parseTargets(entry.targets)
       for (const raw of entry.words) {
-        const word = foldDiacritics(raw.trim())
+        const word = foldText(raw.trim())
         if (/\s/.test(word) || (word.includes('-') && !word.endsWith('-'))) {
           const source = word
             .split(/[\s-]+/)

@@ -1,4 +1,4 @@
-import { foldDiacritics } from './fold-diacritics.ts'
+import { foldText } from '../understanding/entities/normalize-text.ts'
 
 /** Messages answered without any API call. */
 export type NoToolKind = 'greeting' | 'thanks' | 'help' | 'own-phone' | 'own-name'
@@ -50,7 +50,7 @@ const EMOJI = /\p{Extended_Pictographic}/u
  * conversation and the user's context, never by an API call. Undefined when a tool is needed.
  */
 export function decideNoTool(text: string, read?: MessageContent): NoToolDecision | undefined {
-  const folded = foldDiacritics(text).replace(APOSTROPHE, '').replace(NON_TEXT, ' ').trim()
+  const folded = foldText(text).replace(APOSTROPHE, '').replace(NON_TEXT, ' ').trim()
   if (folded.length === 0) return read && EMOJI.test(text) ? { kind: 'thanks' } : undefined
   if (folded.length > 80) return undefined
   // Small talk around words that ask for nothing ("pozdrav iz Vodica", "fala ti puno brate").

@@ -1,4 +1,4 @@
-import { isYear } from './analyse-text.ts'
+import { isYear } from '../understanding/mask-values.ts'
 import type { QueryUnderstanding } from './understand-query.ts'
 
 /**

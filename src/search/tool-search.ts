@@ -1,6 +1,7 @@
 import type { HttpMethod, Tool } from '../registry/tool.ts'
 import type { ToolRegistry } from '../registry/tool-registry.ts'
-import { isYear } from './analyse-text.ts'
+import { isYear } from '../understanding/mask-values.ts'
+import { asReading, type MessageReading } from '../understanding/read-message.ts'
 import { Bm25Index, type Bm25Options } from './bm25-index.ts'
 import { CompiledLexicon } from './compiled-lexicon.ts'
 import { diversifyByEntity } from './diversify-by-entity.ts'
@@ -167,15 +168,16 @@ export class ToolSearch {
     this.seen = new Uint8Array(this.tools.length)
   }
 
-  understand(text: string): QueryUnderstanding {
-    return understandQuery(text, this.lexicon, this.index)
+  understand(message: string | MessageReading): QueryUnderstanding {
+    return understandQuery(message, this.lexicon, this.index)
   }
 
-  search(text: string, options: SearchOptions = {}): SearchResult {
+  search(message: string | MessageReading, options: SearchOptions = {}): SearchResult {
+    const reading = asReading(message)
     const top = Math.max(1, options.top ?? 5)
     const pool = top * POOL_FACTOR
-    const query = options.understood ?? this.understand(text)
-    const noTool = decideNoTool(text, query)
+    const query = options.understood ?? this.understand(reading)
+    const noTool = decideNoTool(reading.original, query)
     if (noTool) return { noTool, hits: [] }
     const touched: number[] = []
     const { scores, seen } = this

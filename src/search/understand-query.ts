@@ -1,5 +1,6 @@
 import type { HttpMethod } from '../registry/tool.ts'
-import { analyseText, DATE_TOKEN, EMAIL_TOKEN, isYear, NUMBER_TOKEN, PLATE_TOKEN } from './analyse-text.ts'
+import { DATE_TOKEN, EMAIL_TOKEN, isYear, NUMBER_TOKEN, PLATE_TOKEN } from '../understanding/mask-values.ts'
+import { asReading, type MessageReading } from '../understanding/read-message.ts'
 import type { WeightedTerm } from './bm25-index.ts'
 import type { CompiledLexicon, LexiconTargets, MatchKind } from './compiled-lexicon.ts'
 import { singularise } from './identifier-words.ts'
@@ -145,12 +146,14 @@ const NO_CLAUSES: readonly QueryUnderstanding[] = []
 
 /** Turns a message into weighted index terms, signals (intent, possessive, ...) and masked values. */
 export function understandQuery(
-  text: string,
+  input: string | MessageReading,
   lexicon: CompiledLexicon,
   vocabulary: { has(term: string): boolean },
   isClause = false,
 ): QueryUnderstanding {
-  const analysed = analyseText(text)
+  const reading = asReading(input)
+  const text = reading.original
+  const analysed = reading.values
   let clauses: QueryUnderstanding[] | undefined
   const { phrases, rest } = lexicon.matchPhrases(analysed.masked)
   const weights = new Map<string, number>()

@@ -1,5 +1,5 @@
-import { analyseText, isYear, NUMBER_TOKEN } from '../search/analyse-text.ts'
 import { stemCroatian } from '../search/croatian-stemmer.ts'
+import { asReading, type MessageReading } from './read-message.ts'
 
 /**
  * Text -> features, the way the intent model sees a message: folded and value-masked words
@@ -12,7 +12,7 @@ import { stemCroatian } from '../search/croatian-stemmer.ts'
  * time budget; at about 10^5 features a 29-bit hash collides a handful of times, which a linear
  * model does not notice. Bump FEATURE_VERSION whenever the output changes: cached models carry it.
  */
-export const FEATURE_VERSION = 1
+export const FEATURE_VERSION = 2
 
 /** Feature groups (the low 3 bits of an id); the feature space weighs each group apart. */
 export const FeatureGroup = {
@@ -31,16 +31,7 @@ export const MAX_CHAR_GRAM = 5
 /** Stems of very short words are the words themselves ("mi", "je"): their unigram says it all. */
 const MIN_STEM_LENGTH = 4
 
-/** Value masks: what kind of value was written, never which. */
-export const VALUE_MASKS = {
-  reading: '#reading',
-  year: '#year',
-  number: NUMBER_TOKEN,
-  vin: '#vin',
-} as const
-
 // Compiled once (module load), never per message.
-const VIN = /^(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-hj-npr-z0-9]{17}$/
 const EMOJI = /\p{Extended_Pictographic}/gu
 const QUESTION = /\?/
 const LETTERS_ONLY = /^[a-z]+$/
@@ -50,21 +41,9 @@ const FNV_PRIME = 0x01000193
 const GROUP_MASK = 7
 const WORD_SEPARATOR = 32
 
-/** Odometer-sized numbers read differently from hours and days ("u 8" vs "na 45.000"). */
-function numberMask(value: number | undefined): string {
-  if (value === undefined) return VALUE_MASKS.number
-  if (isYear(value)) return VALUE_MASKS.year
-  return value >= 1000 ? VALUE_MASKS.reading : VALUE_MASKS.number
-}
-
-/** The folded, value-masked words of a message (masks refined by the value they stand for). */
-export function maskedWords(text: string): string[] {
-  const analysed = analyseText(text)
-  let numberIndex = 0
-  return analysed.tokens.map((token) => {
-    if (token === NUMBER_TOKEN) return numberMask(analysed.numbers[numberIndex++])
-    return VIN.test(token) ? VALUE_MASKS.vin : token
-  })
+/** The folded, value-masked words of a message (see read-message.ts). */
+export function maskedWords(input: string | MessageReading): readonly string[] {
+  return asReading(input).words
 }
 
 function hashInto(hash: number, text: string, start = 0, end = text.length): number {
@@ -102,8 +81,10 @@ function bigramId(previous: string, word: string): number {
 }
 
 /** Feature ids of a message, repeated as often as they occur. */
-export function featurise(text: string): number[] {
-  const words = maskedWords(text)
+export function featurise(input: string | MessageReading): number[] {
+  const reading = asReading(input)
+  const words = reading.words
+  const text = reading.original
   const features: number[] = []
   let previous = START
   for (const word of words) {

@@ -7,6 +7,7 @@ import {
 } from './feature-space.ts'
 import { FEATURE_VERSION, featurise } from './featurise.ts'
 import type { CorpusExample } from './load-corpus.ts'
+import type { MessageReading } from './read-message.ts'
 import { seededRandom, shuffle } from './seeded-random.ts'
 
 /**
@@ -193,19 +194,19 @@ export class IntentModel {
     return new IntentModel(this.intents, this.space, this.weights, this.bias, temperature)
   }
 
-  vectorise(text: string): SparseVector {
+  vectorise(text: string | MessageReading): SparseVector {
     return this.space.vectorise(featurise(text))
   }
 
   /** Raw scores per intent (before temperature and softmax), in `intents` order. */
-  logits(text: string): { logits: Float64Array; anchors: number } {
+  logits(text: string | MessageReading): { logits: Float64Array; anchors: number } {
     const { indices, values, anchors } = this.vectorise(text)
     const logits = new Float64Array(this.intents.length)
     IntentModel.logitsInto(indices, values, this.weights, this.bias, this.intents.length, logits)
     return { logits, anchors }
   }
 
-  predict(text: string): Prediction {
+  predict(text: string | MessageReading): Prediction {
     const { logits, anchors } = this.logits(text)
     for (let c = 0; c < logits.length; c++) logits[c]! /= this.temperature
     softmaxInPlace(logits)

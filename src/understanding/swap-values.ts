@@ -1,6 +1,6 @@
-import { isYear } from '../search/analyse-text.ts'
 import { extractPlates } from './entities/extract-plates.ts'
 import { extractNumbers } from './entities/parse-number.ts'
+import { isYear } from './mask-values.ts'
 import { pick, type Random, randomInt } from './seeded-random.ts'
 
 /**

@@ -1,3 +1,4 @@
+import type { IntentClassification } from '../../understanding/create-intent-classifier.ts'
 import type { Intent } from '../detect-intent.ts'
 import { intentEntry } from './intent-table.ts'
 
@@ -60,6 +61,25 @@ const MODEL_ACTIONS: Readonly<Record<string, ModelAction>> = {
   complaint: answer('complaint'),
   out_of_scope: answer('out-of-scope'),
   other: { kind: 'search' },
+}
+
+/**
+ * A wrong greeting or help text costs one message, a wrong action costs a wrong record: direct
+ * answers are given from a lower probability than actions ("bok" reads 0.87 greeting, 0.13
+ * goodbye). Not for complaints (they record feedback) nor goodbyes (they drop the flow).
+ */
+export const LOW_RISK_ANSWER_P = 0.75
+const HIGH_RISK_ANSWERS: ReadonlySet<DirectAnswer> = new Set(['complaint', 'goodbye'])
+
+/** The model's decision as the dialogue acts on it: low-risk direct answers act from LOW_RISK_ANSWER_P. */
+export function withLowRiskAnswers(reading: IntentClassification): IntentClassification {
+  const { decision, ranking } = reading
+  const top = ranking[0]
+  if (decision.kind === 'act' || !top || top.p < LOW_RISK_ANSWER_P) return reading
+  if (decision.kind === 'fallback' && decision.reason !== 'low-confidence') return reading
+  const action = modelAction(top.intent)
+  if (action.kind !== 'answer' || HIGH_RISK_ANSWERS.has(action.answer)) return reading
+  return { ranking, decision: { kind: 'act', intent: top.intent, p: top.p } }
 }
 
 export function modelAction(intent: string): ModelAction {

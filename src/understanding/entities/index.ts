@@ -5,11 +5,7 @@ export {
   type BookingPeriodProblem,
   checkBookingPeriod,
 } from './check-booking-period.ts'
-export { detectComplaint } from './detect-complaint.ts'
 export { type Confirmation, type ConfirmationAnswer, detectConfirmation } from './detect-confirmation.ts'
-export { detectPossessiveVehicle } from './detect-possessive-vehicle.ts'
-export { detectSmallTalk, type SmallTalk } from './detect-small-talk.ts'
-export { type ExtractEntitiesOptions, extractEntities, type MessageEntities } from './extract-entities.ts'
 export { extractLabeledValue, type LabeledField, type LabeledValue } from './extract-labeled-value.ts'
 export { type ExtractMileageOptions, extractMileage } from './extract-mileage.ts'
 export { extractPartialPlates, extractPlates, type PlateMention, plateKey } from './extract-plates.ts'

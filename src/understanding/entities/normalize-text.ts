@@ -15,14 +15,27 @@ export interface NormalizedText {
   readonly tokens: readonly string[]
 }
 
-const DIACRITIC = /[čćšžđ]/g
+const NON_ASCII = /[^\u0000-\u007f]/g
+const COMBINING_MARKS = /\p{M}+/gu
 const FOLDED_LETTER: Readonly<Record<string, string>> = { č: 'c', ć: 'c', š: 's', ž: 'z', đ: 'd' }
 const WORD = /[\p{L}\p{N}]+/gu
 const NO_TOKENS: readonly string[] = Object.freeze([])
 
-/** Folds Croatian diacritics of an already lowercase string, one character for one character. */
+/** "é" -> "e", one character for one; anything that does not fold to one character stays. */
+function foldLetter(letter: string): string {
+  const croatian = FOLDED_LETTER[letter]
+  if (croatian) return croatian
+  const base = letter.normalize('NFD').replace(COMBINING_MARKS, '')
+  return base.length === 1 ? base : letter
+}
+
+/**
+ * Folds diacritics of an already lowercase string (č/ć→c, š→s, ž→z, đ→d, and accents such as
+ * é or ü pasted from elsewhere), one character for one, so offsets in `folded` are offsets in
+ * `lower`. The only diacritic fold of the project.
+ */
 export function foldDiacritics(lowercase: string): string {
-  return lowercase.replace(DIACRITIC, (letter) => FOLDED_LETTER[letter])
+  return lowercase.replace(NON_ASCII, foldLetter)
 }
 
 /** Lowercases and folds diacritics: the form every keyword comparison uses. */

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { analyseText } from '../../../src/search/analyse-text.ts'
+import { readMessage } from '../../../src/understanding/read-message.ts'
 import { CompiledLexicon } from '../../../src/search/compiled-lexicon.ts'
 import { stemCroatian } from '../../../src/search/croatian-stemmer.ts'
-import { foldDiacritics } from '../../../src/search/fold-diacritics.ts'
+import { foldText } from '../../../src/understanding/entities/normalize-text.ts'
 import { identifierWords } from '../../../src/search/identifier-words.ts'
 import { CROATIAN_LEXICON, STOPWORDS } from '../../../src/search/lexicon/hr.ts'
 import { decideNoTool } from '../../../src/search/no-tool-decision.ts'
 
 const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
-const termsOf = (word: string) => lexicon.resolveWord(foldDiacritics(word))?.targets.terms ?? []
+const termsOf = (word: string) => lexicon.resolveWord(foldText(word))?.targets.terms ?? []
 
 describe('text analysis', () => {
   it('folds case and diacritics', () => {
-    expect(foldDiacritics('Kilometražu ŠTETA đak Ćevapi')).toBe('kilometrazu steta dak cevapi')
+    expect(foldText('Kilometražu ŠTETA đak Ćevapi')).toBe('kilometrazu steta dak cevapi')
   })
 
   it('masks plates, dates and numbers and keeps their values', () => {
-    const analysed = analyseText('Auto ZG 1234-AB ima 45.000 km od 12.3.2024. i 2024-05-01')
+    const analysed = readMessage('Auto ZG 1234-AB ima 45.000 km od 12.3.2024. i 2024-05-01').values
     expect(analysed.plates).toEqual(['ZG1234AB'])
     expect(analysed.numbers).toEqual([45000])
     expect(analysed.dates).toEqual(['12.3.2024.', '2024-05-01'])
@@ -24,11 +24,11 @@ describe('text analysis', () => {
   })
 
   it('reads odometer values written as people write them', () => {
-    expect(analyseText('stanje 204500km').numbers).toEqual([204500])
-    expect(analyseText('unosim kilometre: 12 450').numbers).toEqual([12450])
-    expect(analyseText('imam 120k km').numbers).toEqual([120000])
+    expect(readMessage('stanje 204500km').values.numbers).toEqual([204500])
+    expect(readMessage('unosim kilometre: 12 450').values.numbers).toEqual([12450])
+    expect(readMessage('imam 120k km').values.numbers).toEqual([120000])
     // Times of day stay apart: "od 8 do 12" is two numbers.
-    expect(analyseText('sutra od 8 do 12').numbers).toEqual([8, 12])
+    expect(readMessage('sutra od 8 do 12').values.numbers).toEqual([8, 12])
   })
 
   it('stems Croatian inflection to one stem (Snowball Serbian)', () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadRegistry } from '../../../src/registry/load-registry.ts'
-import { analyseText } from '../../../src/search/analyse-text.ts'
+import { readMessage } from '../../../src/understanding/read-message.ts'
 import { buildToolDocuments, type ToolDocument } from '../../../src/search/tool-document.ts'
 import { ToolSearch } from '../../../src/search/tool-search.ts'
 
@@ -85,7 +85,7 @@ describe('query understanding for the catalogue', () => {
   })
 
   it('masks e-mail addresses as values', () => {
-    const analysed = analyseText('osoba pero.peric@m1.hr 5')
+    const analysed = readMessage('osoba pero.peric@m1.hr 5').values
     expect(analysed.emails).toEqual(['pero.peric@m1.hr'])
     expect(analysed.numbers).toEqual([5])
     expect(analysed.tokens).toEqual(['osoba', '#email', '#num'])

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { pino } from 'pino'
 import { createDialogueEngine } from '../../../../src/dialogue/create-dialogue-engine.ts'
 import type { FeedbackReport, FeedbackStore } from '../../../../src/dialogue/feedback-store.ts'
@@ -16,6 +18,10 @@ import {
   startSandbox,
 } from '../../../../src/sandbox/mobilityone/index.ts'
 import { createMemoryConversationStore } from '../../../../src/store/memory-conversation-store.ts'
+import {
+  createIntentClassifier,
+  type IntentClassifier,
+} from '../../../../src/understanding/create-intent-classifier.ts'
 
 export interface DialogueHarness {
   sandbox: RunningSandbox
@@ -30,6 +36,13 @@ export interface DialogueHarness {
 }
 
 const log = pino({ level: 'silent' })
+
+let classifier: Promise<IntentClassifier> | undefined
+/** The production model over the repository corpus, cached on disk by corpus hash across test files. */
+function testIntentClassifier(): Promise<IntentClassifier> {
+  classifier ??= createIntentClassifier({ cacheDir: join(tmpdir(), 'm1-test-model-cache') })
+  return classifier
+}
 
 /** The engine against the real sandbox over HTTP, with an in-memory store and feedback list. */
 export async function createDialogueHarness(
@@ -64,7 +77,7 @@ export async function createDialogueHarness(
     feedback: feedbackStore,
     invalidateUser: (personId) => contexts.invalidate(personId),
     providerCache: new ProviderCache(),
-    ...(options.intents ? { intents: options.intents } : {}),
+    intents: options.intents ?? (await testIntentClassifier()),
   })
   let counter = 0
   const harness: DialogueHarness = {

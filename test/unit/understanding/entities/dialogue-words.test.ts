@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectComplaint } from '../../../../src/understanding/entities/detect-complaint.ts'
 import { detectConfirmation } from '../../../../src/understanding/entities/detect-confirmation.ts'
-import { detectPossessiveVehicle } from '../../../../src/understanding/entities/detect-possessive-vehicle.ts'
-import { detectSmallTalk } from '../../../../src/understanding/entities/detect-small-talk.ts'
 import { extractLabeledValue } from '../../../../src/understanding/entities/extract-labeled-value.ts'
 import { parseOrdinal } from '../../../../src/understanding/entities/parse-ordinal.ts'
 
@@ -90,71 +87,6 @@ describe('detectConfirmation', () => {
     expect(detectConfirmation('Da, hvala')).toEqual({ answer: 'yes', plain: true })
     expect(detectConfirmation('Ne, od 10h')).toEqual({ answer: 'no', plain: false })
     expect(detectConfirmation('odustani molim')).toEqual({ answer: 'cancel', plain: true })
-  })
-})
-
-describe('detectSmallTalk', () => {
-  it('recognises greetings, thanks, help and goodbyes', () => {
-    expect(detectSmallTalk('Bok!')).toMatchObject({ greeting: true, onlySmallTalk: true })
-    expect(detectSmallTalk('Dobar dan')).toMatchObject({ greeting: true, onlySmallTalk: true })
-    expect(detectSmallTalk('hvala lijepa')).toMatchObject({ thanks: true, onlySmallTalk: true })
-    expect(detectSmallTalk('pomoć')).toMatchObject({ help: true, onlySmallTalk: true })
-    expect(detectSmallTalk('Što sve možeš?')).toMatchObject({ help: true })
-    expect(detectSmallTalk('?')).toMatchObject({ help: true })
-    expect(detectSmallTalk('doviđenja')).toMatchObject({ exit: true, onlySmallTalk: true })
-    expect(detectSmallTalk('to je sve, hvala')).toMatchObject({
-      exit: true,
-      thanks: true,
-      onlySmallTalk: true,
-    })
-  })
-
-  it('says when a request follows the greeting', () => {
-    expect(detectSmallTalk('Bok, koliko imam km?')).toMatchObject({ greeting: true, onlySmallTalk: false })
-  })
-
-  it('matches whole words only', () => {
-    expect(detectSmallTalk('bokobran')).toMatchObject({ greeting: false, onlySmallTalk: false })
-    expect(detectSmallTalk('krajnji rok')).toMatchObject({ exit: false })
-    expect(detectSmallTalk('sutra od 8')).toEqual({
-      greeting: false,
-      thanks: false,
-      help: false,
-      exit: false,
-      onlySmallTalk: false,
-    })
-  })
-})
-
-describe('detectComplaint', () => {
-  it.each([
-    'krivo',
-    'Krivo!',
-    'to nije točno',
-    'to nije tocno',
-    'pogrešno',
-    'pogresno',
-    'nisi me razumio',
-    'ne valja',
-  ])('"%s" is a complaint', (text) => {
-    expect(detectComplaint(text)).toBe(true)
-  })
-
-  it.each(['točno', 'hvala', 'koliko imam km', 'nije mi jasno kako'])('"%s" is not', (text) => {
-    expect(detectComplaint(text)).toBe(false)
-  })
-})
-
-describe('detectPossessiveVehicle', () => {
-  it.each(['moje vozilo', 'moj auto', 'Koliko km ima moj auto?', 'kilometraža mog službenog auta', 'my car'])(
-    '"%s" refers to the user\'s vehicle',
-    (text) => {
-      expect(detectPossessiveVehicle(text)).toBe(true)
-    },
-  )
-
-  it.each(['moja rezervacija', 'vozilo ZG-1234-AB', 'moji troškovi'])('"%s" does not', (text) => {
-    expect(detectPossessiveVehicle(text)).toBe(false)
   })
 })
 

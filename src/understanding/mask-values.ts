@@ -1,4 +1,4 @@
-import { foldDiacritics } from './fold-diacritics.ts'
+import { extractPlates } from './entities/extract-plates.ts'
 
 /** Placeholders for values that must not be matched as words. */
 export const NUMBER_TOKEN = '#num'
@@ -6,12 +6,13 @@ export const PLATE_TOKEN = '#plate'
 export const DATE_TOKEN = '#date'
 export const EMAIL_TOKEN = '#email'
 
-export interface AnalysedText {
-  /** Folded text with values masked: what the phrase matcher reads. */
+export interface MaskedValues {
+  /** Folded text with values masked: what phrase matchers and features read. */
   masked: string
-  /** Word tokens of `masked`, in order (masks included, stop words not yet removed). */
+  /** Word tokens of `masked`, in order (masks included, stop words not removed). */
   tokens: string[]
   numbers: number[]
+  /** Plate keys ("ZG1234AB") in order. */
   plates: string[]
   dates: string[]
   emails: string[]
@@ -19,8 +20,6 @@ export interface AnalysedText {
 
 // Compiled once. E-mail addresses first: their parts must not read as words or numbers.
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g
-// Croatian plates: ZG1234AB, ZG 1234-AB, ST-123-A.
-const PLATE = /\b([a-z]{2})[\s-]?(\d{3,4})[\s-]?([a-z]{1,2})\b/g
 const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{4}\.?)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/g
 // "45 000" and "98 765" are one number (thousands grouped by a space); "204500km" and "120k" too.
 const NUMBER = /\b\d+(?:[.,]\d+)*(?:\s\d{3}(?![\d.,]))*(k\b)?(?=[a-z]|\b)/g
@@ -33,22 +32,35 @@ export function isYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1990 && value <= 2100
 }
 
-/** Folds, masks e-mail addresses, plates, dates and numbers (keeping their values), and splits into word tokens. */
-export function analyseText(text: string): AnalysedText {
+/** Replaces the plates of folded text by the plate mask (the one plate pattern: entities/extract-plates). */
+function maskPlates(folded: string, plates: string[]): string {
+  const found = extractPlates(folded)
+  if (found.length === 0) return folded
+  let masked = ''
+  let from = 0
+  for (const plate of found) {
+    plates.push(plate.key)
+    masked += `${folded.slice(from, plate.start)} ${PLATE_TOKEN} `
+    from = plate.end
+  }
+  return masked + folded.slice(from)
+}
+
+/**
+ * Masks e-mail addresses, plates, dates and numbers of folded text (keeping their values) and
+ * splits it into word tokens. The one value masker: the intent model's features and catalogue
+ * search both read its output through `readMessage`.
+ */
+export function maskValues(folded: string): MaskedValues {
   const plates: string[] = []
   const dates: string[] = []
   const numbers: number[] = []
   const emails: string[] = []
-  let masked = foldDiacritics(text).replace(EMAIL, (whole) => {
+  let masked = folded.replace(EMAIL, (whole) => {
     emails.push(whole)
     return ` ${EMAIL_TOKEN} `
   })
-  masked = masked.replace(PLATE, (whole, region: string, digits: string, suffix: string) => {
-    // `km 1234 a` is not a plate: plates start with a region code, never with `km`.
-    if (region === 'km') return whole
-    plates.push(`${region}${digits}${suffix}`.toUpperCase())
-    return ` ${PLATE_TOKEN} `
-  })
+  masked = maskPlates(masked, plates)
   masked = masked.replace(DATE, (whole) => {
     dates.push(whole)
     return ` ${DATE_TOKEN} `
