@@ -26,7 +26,11 @@ export async function createAdminOptions(
   const production = config.NODE_ENV === 'production'
   let accounts: AdminOptions['accounts']
   try {
-    accounts = await resolveOperatorAccounts({ adminUsers: config.ADMIN_USERS, production })
+    accounts = await resolveOperatorAccounts({
+      adminUsers: config.ADMIN_USERS,
+      production,
+      host: config.HOST,
+    })
   } catch (error) {
     if (options.required || !(error instanceof OperatorAccountsError)) throw error
     log.warn({ reason: error.message }, 'admin dashboard not mounted')

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from './is-loopback-host.ts'
 import { hashPassword, isPasswordHash, verifyPassword } from './password-hash.ts'
 
 export interface OperatorAccounts {
@@ -38,11 +39,15 @@ export function parseOperatorAccounts(value: string): Map<string, string> {
 
 /**
  * Accounts from configuration. Production without ADMIN_USERS is an error; elsewhere the documented
- * local login admin / admin is used so `npm start` shows a working dashboard.
+ * local login admin / admin is used so `npm start` shows a working dashboard, but only while the
+ * server listens on a loopback address (`host`, the HOST setting): bound to the network, a
+ * well-known password is refused and ADMIN_USERS is required.
  */
 export async function resolveOperatorAccounts(options: {
   adminUsers?: string
   production: boolean
+  /** The address the dashboard listens on; the local login needs a loopback one. */
+  host?: string
 }): Promise<OperatorAccounts> {
   let accounts: Map<string, string>
   let isLocalDefault = false
@@ -51,6 +56,10 @@ export async function resolveOperatorAccounts(options: {
   } else if (options.production) {
     throw new OperatorAccountsError(
       'ADMIN_USERS: production needs operator accounts (see `m1 admin hash-password`)',
+    )
+  } else if (options.host !== undefined && !isLoopbackHost(options.host)) {
+    throw new OperatorAccountsError(
+      `ADMIN_USERS: the local login ${localLogin.name} / ${localLogin.password} only works on a loopback HOST (HOST=${options.host || '(empty)'} listens on the network); set ADMIN_USERS (see \`m1 admin hash-password\`) or HOST=127.0.0.1`,
     )
   } else {
     // Cheap parameters: this account only exists on a developer's machine.

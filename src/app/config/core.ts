@@ -4,7 +4,8 @@ import { booleanFlag, integer, optionalUrl } from './env-helpers.ts'
 export const coreConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(3000, 0, 65535),
-  HOST: z.string().default('0.0.0.0'),
+  /** Listen address of every HTTP role. Loopback by default; `0.0.0.0` (or `::`) opens it to the network. */
+  HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Unset: embedded PostgreSQL (PGlite) under DATA_DIR. */

@@ -13,6 +13,7 @@ export async function runAdmin(): Promise<void> {
     await resolveOperatorAccounts({
       adminUsers: config.ADMIN_USERS,
       production: config.NODE_ENV === 'production',
+      host: config.HOST,
     })
   } catch (error) {
     if (!(error instanceof OperatorAccountsError)) throw error

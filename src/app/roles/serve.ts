@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../admin/auth/is-loopback-host.ts'
 import { listSeededDrivers, type RunningSandbox } from '../../sandbox/mobilityone/index.ts'
 import { createAdapters } from '../create-adapters.ts'
 import { createAdminOptions } from '../create-admin-options.ts'
@@ -13,6 +14,15 @@ function seededDrivers(sandbox: RunningSandbox) {
     name: driver.displayName,
     note: [driver.plates.join(', ') || 'bez vozila', driver.tenantName].join(' · '),
   }))
+}
+
+/** Where to open the server, and who can reach it, for the start-up line. */
+export function describeListenAddress(host: string, port: number): string {
+  const anyAddress = host === '' || host === '0.0.0.0' || host === '::'
+  if (isLoopbackHost(host))
+    return `http://localhost:${port} (this machine only; HOST=0.0.0.0 opens it to the network)`
+  const shown = anyAddress ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  return `http://${shown}:${port} (HOST=${host || '(empty)'}: reachable from the network)`
 }
 
 export type Role = 'serve' | 'webhook' | 'worker'
@@ -36,10 +46,13 @@ export async function runRole(role: Role): Promise<void> {
     })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
-    adapters.log.info({ port }, `listening on http://localhost:${port}`)
+    adapters.log.info({ host: config.HOST, port }, `listening on ${describeListenAddress(config.HOST, port)}`)
   } else {
     // The worker has no HTTP server of its own: metrics and health on a separate port.
     await startHttp(adapters, { webhook: false, dev: false, port: config.METRICS_PORT })
-    adapters.log.info({ port: config.METRICS_PORT }, 'worker running; metrics on /metrics')
+    adapters.log.info(
+      { host: config.HOST, port: config.METRICS_PORT },
+      `worker running; metrics on ${describeListenAddress(config.HOST, config.METRICS_PORT)}/metrics`,
+    )
   }
 }
