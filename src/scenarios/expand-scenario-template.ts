@@ -56,7 +56,8 @@ export interface Resolved {
 const TEMPLATE = /\{\{\s*([^}]+?)\s*\}\}/g
 
 export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+  // Not `-`: outside a class it is literal, and `\-` is a syntax error in unicode mode.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }
 
 export function expandTemplate(
