@@ -1,7 +1,9 @@
 import type { Registry } from 'prom-client'
+import type { CorpusExampleStore } from '../db/corpus-example-store.ts'
 import type { Db } from '../db/database.ts'
 import type { QueueDepth } from '../ports/inbound-queue.ts'
 import type { PersonalDataRegistry } from '../ports/personal-data.ts'
+import type { IntentModelStatus } from '../understanding/create-teachable-intent-classifier.ts'
 import type { AuditLog } from './audit-log.ts'
 import type { IpAllowList } from './auth/ip-allow-list.ts'
 import type { LoginLimiter } from './auth/login-limiter.ts'
@@ -28,5 +30,19 @@ export interface AdminOptions {
   registry?: Registry
   /** The LLM path is configured: the overview shows its token and cost counters (m1_llm_*). */
   llmEnabled: boolean
+  /** Operators teach the intent model (the Teach pages); left out, those pages are not mounted. */
+  teaching?: TeachingOptions
   now?: () => Date
+}
+
+export interface TeachingOptions {
+  examples: CorpusExampleStore
+  /** The intents an operator can choose: those of the corpus files. */
+  intents(): Promise<readonly string[]>
+  /** The model answering in this process; undefined where no turn handler runs (admin role). */
+  status(): IntentModelStatus | undefined
+  /** A correction was saved or removed: retrain now where this process answers messages. */
+  changed(): void
+  /** How often processes that answer messages look for new corrections (0: only at start). */
+  pollSeconds: number
 }

@@ -9,6 +9,7 @@ import { registerConversationRoutes } from './routes/conversation-routes.ts'
 import { registerFeedbackRoutes } from './routes/feedback-routes.ts'
 import { registerOverviewRoutes } from './routes/overview-routes.ts'
 import { registerPeopleRoutes } from './routes/people-routes.ts'
+import { registerTeachRoutes } from './routes/teach-routes.ts'
 import { registerToolRoutes } from './routes/tool-routes.ts'
 
 /** The dashboard and its JSON API under /admin, in their own encapsulated scope (hooks apply to /admin only). */
@@ -24,6 +25,7 @@ export async function registerAdmin(app: FastifyInstance, options: AdminOptions)
       registerConversationRoutes(scope, options)
       registerToolRoutes(scope, options)
       registerFeedbackRoutes(scope, options)
+      registerTeachRoutes(scope, options)
       registerPeopleRoutes(scope, options, metrics)
       registerAuditRoutes(scope, options)
     },

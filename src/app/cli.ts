@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { registerAdminCommands } from './commands/admin.ts'
+import { registerCorpusCommand } from './commands/corpus.ts'
 import { registerEvalCommand } from './commands/eval.ts'
 import { registerRegistryCommand } from './commands/registry.ts'
 import { registerRoleCommands, registerToolingCommands } from './commands/roles.ts'
@@ -25,5 +26,6 @@ registerRegistryCommand(program)
 registerToolsCommand(program)
 registerEvalCommand(program)
 registerScenarioCommand(program)
+registerCorpusCommand(program)
 
 await program.parseAsync(process.argv)

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { createPersonalDataRegistry } from '../admin/gdpr/personal-data-registry.ts'
 import { registerCoreHolders } from '../admin/gdpr/register-core-holders.ts'
 import { createInfobipSender } from '../channels/infobip/index.ts'
+import { createCorpusExampleStore } from '../db/corpus-example-store.ts'
 import { type Database, openDatabase } from '../db/database.ts'
 import { createPgDeduper, pruneDedupe } from '../db/pg-deduper.ts'
 import { createTurnRecorder, type TurnRecorder } from '../db/turn-recorder.ts'
@@ -25,6 +26,7 @@ import { createRedisRateLimiter } from '../queue/redis-rate-limiter.ts'
 import { sharedSpecsDirectory } from '../registry/spec-sources.ts'
 import { type RunningSandbox, SANDBOX_FLEET_PERSON_TYPE, startSandbox } from '../sandbox/mobilityone/index.ts'
 import type { Config } from './config/index.ts'
+import { createIntentModelHost, type IntentModelHost } from './create-intent-model-host.ts'
 
 export interface Adapters {
   /** Effective config: with no MOBILITY_API_URL it points at the in-process simulated tenant. */
@@ -44,6 +46,8 @@ export interface Adapters {
   checks: ReadinessCheck[]
   /** Stores of personal data register here so GDPR export and erase reach them all. */
   personalData: PersonalDataRegistry
+  /** This process's intent model and operators' corrections (a turn handler attaches the model). */
+  intentModel: IntentModelHost
   /** Closers run in reverse order of creation. */
   onClose(closer: () => Promise<void>): void
   close(): Promise<void>
@@ -203,11 +207,20 @@ export async function createAdapters(
     partitions: config.QUEUE_PARTITIONS,
   })
 
+  const intentModel = createIntentModelHost({
+    store: createCorpusExampleStore(database.db),
+    log,
+    metrics: metrics.understanding,
+    pollMs: config.INTENT_RETRAIN_POLL_SECONDS * 1000,
+  })
+  closers.push(async () => intentModel.close())
+
   return {
     config,
     sandbox,
     log,
     metrics,
+    intentModel,
     database,
     recorder: createTurnRecorder(database.db),
     inbound,

@@ -10,6 +10,8 @@ import {
 import { createRedisLoginLimiter } from '../admin/auth/redis-login-limiter.ts'
 import { createRedisSessionStore } from '../admin/auth/redis-session-store.ts'
 import { createMemorySessionStore } from '../admin/auth/session-store.ts'
+import { createCorpusExampleStore } from '../db/corpus-example-store.ts'
+import { loadCorpus } from '../understanding/load-corpus.ts'
 import type { Adapters } from './create-adapters.ts'
 
 const minute = 60 * 1000
@@ -64,5 +66,23 @@ export async function createAdminOptions(
     queueDepth: () => adapters.inbound.depth(),
     registry: adapters.metrics.registry,
     llmEnabled: Boolean(config.OPENAI_API_KEY || config.AZURE_OPENAI_ENDPOINT),
+    teaching: createTeachingOptions(adapters),
+  }
+}
+
+/** Operators' corrections: stored in the database, picked up by every process answering messages. */
+function createTeachingOptions(adapters: Adapters): AdminOptions['teaching'] {
+  let intents: Promise<readonly string[]> | undefined
+  return {
+    examples: createCorpusExampleStore(adapters.database.db),
+    // The corpus files' intents: read once, on first use (a few small files).
+    intents: () => {
+      intents ??= loadCorpus().then((corpus) => corpus.intents)
+      intents.catch(() => (intents = undefined))
+      return intents
+    },
+    status: () => adapters.intentModel.status(),
+    changed: () => void adapters.intentModel.refresh().catch(() => {}),
+    pollSeconds: adapters.config.INTENT_RETRAIN_POLL_SECONDS,
   }
 }

@@ -9,6 +9,7 @@ import { createPersonResolver } from '../identity/person-resolver.ts'
 import { createRoleOfPerson } from '../identity/role-of-person.ts'
 import { createUserContextProvider } from '../identity/user-context-provider.ts'
 import { createLlmPath } from '../llm/create-llm-path.ts'
+import type { UnderstandingMetrics } from '../observability/understanding-metrics.ts'
 import { placeholderTurnHandler } from '../pipeline/placeholder-turn-handler.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
 import { openRegistry } from '../registry/open-registry.ts'
@@ -17,7 +18,11 @@ import type { ConversationStore } from '../store/conversation-store.ts'
 import { createDrizzleFeedbackStore } from '../store/drizzle-feedback-store.ts'
 import { createMemoryConversationStore } from '../store/memory-conversation-store.ts'
 import { createRedisConversationStore } from '../store/redis-conversation-store.ts'
-import { createIntentClassifier, type IntentClassifier } from '../understanding/create-intent-classifier.ts'
+import {
+  createTeachableIntentClassifier,
+  type TeachableIntentClassifier,
+} from '../understanding/create-teachable-intent-classifier.ts'
+import type { CorpusExample } from '../understanding/load-corpus.ts'
 import type { Adapters } from './create-adapters.ts'
 import { createFleetAccess } from './create-fleet-access.ts'
 
@@ -71,7 +76,9 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     log.warn({ err: String(error) }, 'tool registry unavailable; generic tool flows disabled')
   }
 
-  const intents = await sharedIntentClassifier(config.DATA_DIR)
+  const intents = await adapters.intentModel.attach((examples) =>
+    sharedIntentClassifier(config.DATA_DIR, examples),
+  )
   try {
     if (registry) checkIntentTable(registry, intents.intents)
   } catch (error) {
@@ -105,19 +112,37 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
-  return withTestTurnDelay(gate(engine), config.M1_TEST_TURN_DELAY_MS)
+  return withTestTurnDelay(
+    withUnderstandingMetrics(gate(engine), adapters.metrics.understanding),
+    config.M1_TEST_TURN_DELAY_MS,
+  )
 }
 
-/** One model per process and cache directory: every turn handler of a process shares it. */
-const classifiers = new Map<string, Promise<IntentClassifier>>()
-function sharedIntentClassifier(dataDir: string): Promise<IntentClassifier> {
+/**
+ * One model per process and cache directory: every turn handler of a process shares it. It starts
+ * with the operators' corrections stored when it is first built; retraining swaps its model.
+ */
+const classifiers = new Map<string, Promise<TeachableIntentClassifier>>()
+function sharedIntentClassifier(
+  dataDir: string,
+  examples: readonly CorpusExample[],
+): Promise<TeachableIntentClassifier> {
   let classifier = classifiers.get(dataDir)
   if (!classifier) {
-    classifier = createIntentClassifier({ cacheDir: dataDir })
+    classifier = createTeachableIntentClassifier({ cacheDir: dataDir, examples })
     classifier.catch(() => classifiers.delete(dataDir))
     classifiers.set(dataDir, classifier)
   }
   return classifier
+}
+
+/** Every turn's decision and "krivo" reach the understanding metrics (m1_understanding_*). */
+function withUnderstandingMetrics(handler: TurnHandler, metrics: UnderstandingMetrics): TurnHandler {
+  return async (inbound, context) => {
+    const result = await handler(inbound, context)
+    metrics.observe(result)
+    return result
+  }
 }
 
 /** A comma-separated config list; undefined when unset. */

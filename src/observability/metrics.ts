@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { createUnderstandingMetrics } from './understanding-metrics.ts'
 
 /** Every pipeline metric in one registry per process role. */
 export function createMetrics(role: string) {
@@ -86,6 +87,8 @@ export function createMetrics(role: string) {
       help: 'Inbound messages over the per-phone rate limit',
       registers: [registry],
     }),
+    /** Decisions of the intent model, feedback and confident-and-wrong, retraining. */
+    understanding: createUnderstandingMetrics(registry),
     close() {
       eventLoop.disable()
     },

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts'
 import {
   auditLog,
   conversations,
+  corpusExamples,
   feedbackReports,
   messages,
   outboundMessages,
@@ -73,6 +74,14 @@ export function createDatabasePersonalData(db: Db): PersonalDataHolder {
         .select()
         .from(outboundMessages)
         .where(eq(outboundMessages.phone, subject.phone))
+      // Operators' corrections made from this person's messages (texts stored masked).
+      const userMessageIds = messageRows.filter((row) => row.role === 'user').map((row) => row.messageId)
+      const exampleRows = userMessageIds.length
+        ? await db
+            .select()
+            .from(corpusExamples)
+            .where(inArray(corpusExamples.sourceMessageId, userMessageIds))
+        : []
       // Art. 15 includes who has seen the data: the operators' reads of this person.
       const accessRows = await db
         .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action })
@@ -88,6 +97,7 @@ export function createDatabasePersonalData(db: Db): PersonalDataHolder {
         toolExecutions: toolRows,
         feedbackReports: feedbackRows,
         outboundMessages: outboundRows,
+        corpusExamples: exampleRows,
         accessLog: accessRows,
       }
     },
@@ -131,6 +141,19 @@ export function createDatabasePersonalData(db: Db): PersonalDataHolder {
               )
               .returning({ id: toolExecutions.id })
           ).length
+          // A correction keeps its masked text (it teaches the model) but no longer points at the person.
+          await tx
+            .update(corpusExamples)
+            .set({ sourceMessageId: null })
+            .where(
+              inArray(
+                corpusExamples.sourceMessageId,
+                tx
+                  .select({ messageId: messages.messageId })
+                  .from(messages)
+                  .where(and(inArray(messages.conversationId, ids), eq(messages.role, 'user'))),
+              ),
+            )
           removed += (
             await tx
               .delete(messages)

@@ -7,6 +7,30 @@ export interface Overview {
   activeUsers: { day: number; week: number }
   turnLatencyMs: { p50: number | null; p95: number | null; turns: number }
   tools: { total: number; succeeded: number; successRate: number | null }
+  /** How messages were understood over the same window as tool success (7 days), from turn records. */
+  understanding: UnderstandingRates
+}
+
+export interface UnderstandingRates {
+  /** User messages (turns) in the window. */
+  messages: number
+  /** Of those, the ones the intent model read, by what the turn did. */
+  read: number
+  act: number
+  noTool: number
+  clarify: number
+  fallback: number
+  /** "krivo" reports in the window, and those about a confident (act / no-tool) turn. */
+  feedback: number
+  confidentWrong: number
+  /** fallback / read: the model was not sure. */
+  fallbackRate: number | null
+  /** clarify / read: a question with buttons. */
+  clarificationRate: number | null
+  /** confident-and-wrong / (act + no-tool). */
+  confidentWrongRate: number | null
+  /** feedback / messages. */
+  feedbackRate: number | null
 }
 
 const dayMs = 24 * 3600 * 1000
@@ -47,13 +71,61 @@ export const overviewQueries = {
   toolSuccess: (since: Date) => sql`
     select count(*)::int as total, count(*) filter (where success)::int as succeeded
     from tool_executions where executed_at >= ${since.toISOString()}`,
+  /** The turn recorder stores the model's decision on the user message (messages_reading_idx). */
+  decisions: (since: Date) => sql`
+    select count(*)::int as read,
+           count(*) filter (where decision = 'act')::int as act,
+           count(*) filter (where decision = 'no-tool')::int as "noTool",
+           count(*) filter (where decision = 'clarify')::int as clarify,
+           count(*) filter (where decision = 'fallback')::int as fallback
+    from messages where created_at >= ${since.toISOString()} and decision is not null`,
+  userMessages: (since: Date) => sql`
+    select count(*)::int as messages
+    from messages where created_at >= ${since.toISOString()} and role = 'user'`,
+  /** A report carries the decision of the turn it is about (feedback_reports_created_idx). */
+  feedback: (since: Date) => sql`
+    select count(*)::int as feedback,
+           count(*) filter (where decision in ('act', 'no-tool'))::int as "confidentWrong"
+    from feedback_reports where created_at >= ${since.toISOString()}`,
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+function understandingRates(
+  decisions: Record<string, unknown> | undefined,
+  users: Record<string, unknown> | undefined,
+  feedbackRow: Record<string, unknown> | undefined,
+): UnderstandingRates {
+  const count = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0)
+  const read = count(decisions, 'read')
+  const act = count(decisions, 'act')
+  const noTool = count(decisions, 'noTool')
+  const clarify = count(decisions, 'clarify')
+  const fallback = count(decisions, 'fallback')
+  const messages = count(users, 'messages')
+  const feedback = count(feedbackRow, 'feedback')
+  const confidentWrong = count(feedbackRow, 'confidentWrong')
+  return {
+    messages,
+    read,
+    act,
+    noTool,
+    clarify,
+    fallback,
+    feedback,
+    confidentWrong,
+    fallbackRate: share(fallback, read),
+    clarificationRate: share(clarify, read),
+    confidentWrongRate: share(confidentWrong, act + noTool),
+    feedbackRate: share(feedback, messages),
+  }
 }
 
 export async function loadOverview(db: Db, now: Date): Promise<Overview> {
   const dayAgo = new Date(now.getTime() - dayMs)
   const weekAgo = new Date(now.getTime() - 7 * dayMs)
   const fortnight = new Date(now.getTime() - 14 * dayMs)
-  const [perDay, active, latency, tools] = await Promise.all([
+  const [perDay, active, latency, tools, decisions, users, feedback] = await Promise.all([
     rawRows<{ day: string; user: number; assistant: number }>(
       db,
       overviewQueries.messagesPerDay(fortnight, now),
@@ -64,6 +136,9 @@ export async function loadOverview(db: Db, now: Date): Promise<Overview> {
       overviewQueries.turnLatency(dayAgo),
     ),
     rawRows<{ total: number; succeeded: number }>(db, overviewQueries.toolSuccess(weekAgo)),
+    rawRows<Record<string, unknown>>(db, overviewQueries.decisions(weekAgo)),
+    rawRows<Record<string, unknown>>(db, overviewQueries.userMessages(weekAgo)),
+    rawRows<Record<string, unknown>>(db, overviewQueries.feedback(weekAgo)),
   ])
   const toolRow = tools[0] ?? { total: 0, succeeded: 0 }
   const latencyRow = latency[0]
@@ -84,5 +159,6 @@ export async function loadOverview(db: Db, now: Date): Promise<Overview> {
       succeeded: Number(toolRow.succeeded),
       successRate: Number(toolRow.total) > 0 ? Number(toolRow.succeeded) / Number(toolRow.total) : null,
     },
+    understanding: understandingRates(decisions[0], users[0], feedback[0]),
   }
 }

@@ -30,8 +30,8 @@ async function collect(options: AdminOptions): Promise<OverviewData> {
   }
 }
 
-function card(label: string, value: string, note?: string) {
-  return html`<div class="card"><div class="label">${label}</div><div class="value">${value}</div>${
+function card(label: string, value: string, note?: string, rate?: string) {
+  return html`<div class="card"${rate ? html` data-rate="${rate}"` : ''}><div class="label">${label}</div><div class="value">${value}</div>${
     note ? html`<div class="meta">${note}</div>` : ''
   }</div>`
 }
@@ -45,12 +45,17 @@ export function registerOverviewRoutes(app: FastifyInstance, options: AdminOptio
   app.get('/overview', async (request, reply) => {
     const data = await collect(options)
     const max = Math.max(1, ...data.messagesPerDay.map((row) => row.user + row.assistant))
+    const understanding = data.understanding
     const body = html`
 <section class="cards">
   ${card('Active users (24 h)', String(data.activeUsers.day), `${data.activeUsers.week} in 7 days`)}
   ${card('Turn latency p50', formatMs(data.turnLatencyMs.p50), `${data.turnLatencyMs.turns} turns in 24 h`)}
   ${card('Turn latency p95', formatMs(data.turnLatencyMs.p95))}
   ${card('Tool success (7 d)', formatPercent(data.tools.successRate), `${data.tools.succeeded} / ${data.tools.total} calls`)}
+  ${card('Not sure: fallback (7 d)', formatPercent(understanding.fallbackRate), `${understanding.fallback} / ${understanding.read} messages read`, 'fallback')}
+  ${card('Clarification asked (7 d)', formatPercent(understanding.clarificationRate), `${understanding.clarify} / ${understanding.read} messages read`, 'clarification')}
+  ${card('Confident and wrong (7 d)', formatPercent(understanding.confidentWrongRate), `${understanding.confidentWrong} "krivo" / ${understanding.act + understanding.noTool} confident`, 'confident-wrong')}
+  ${card('Feedback "krivo" (7 d)', formatPercent(understanding.feedbackRate), `${understanding.feedback} / ${understanding.messages} messages`, 'feedback')}
   ${card('Queue depth', data.queue ? String(data.queue.pending) : '–', data.queue ? `oldest ${formatMs(data.queue.oldestAgeMs)}` : 'unavailable')}
   ${card('Dead letters', data.queue ? String(data.queue.deadLetters) : '–')}
   ${card(
@@ -59,6 +64,7 @@ export function registerOverviewRoutes(app: FastifyInstance, options: AdminOptio
     data.llm.enabled ? `≈ $${data.llm.costUsd.toFixed(2)} · this process since start` : 'no LLM configured',
   )}
 </section>
+<p class="hint">The messages behind the fallback, clarification and "krivo" rates: <a href="/admin/teach">teach the assistant</a>.</p>
 <h2>Messages per day (14 days, Zagreb time)</h2>
 <div class="scroll"><table>
   <thead><tr><th>Day</th><th class="num">From drivers</th><th class="num">Replies</th><th class="wide"></th></tr></thead>

@@ -1,12 +1,13 @@
 import { html, type SafeHtml } from './html.ts'
 
-export type Section = 'overview' | 'conversations' | 'tools' | 'feedback' | 'people' | 'audit'
+export type Section = 'overview' | 'conversations' | 'tools' | 'feedback' | 'teach' | 'people' | 'audit'
 
 const sections: { id: Section; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'conversations', label: 'Conversations' },
   { id: 'tools', label: 'Tools' },
   { id: 'feedback', label: 'Feedback' },
+  { id: 'teach', label: 'Teach' },
   { id: 'people', label: 'People' },
   { id: 'audit', label: 'Audit log' },
 ]

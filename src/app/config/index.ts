@@ -5,6 +5,7 @@ import { coreConfigSchema } from './core.ts'
 import { fleetConfigSchema } from './fleet.ts'
 import { llmConfigSchema } from './llm.ts'
 import { searchConfigSchema } from './search.ts'
+import { understandingConfigSchema } from './understanding.ts'
 
 export const configSchema = coreConfigSchema
   .extend(channelConfigSchema.shape)
@@ -12,6 +13,7 @@ export const configSchema = coreConfigSchema
   .extend(searchConfigSchema.shape)
   .extend(llmConfigSchema.shape)
   .extend(adminConfigSchema.shape)
+  .extend(understandingConfigSchema.shape)
 
 export type Config = z.infer<typeof configSchema>
 

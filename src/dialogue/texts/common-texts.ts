@@ -18,6 +18,7 @@ export const HELP_TEXT = [
   '• *otkazivanje* – "otkaži rezervaciju", "obriši slučaj"',
   '',
   'U svakom trenutku napišite *odustani* za prekid.',
+  'Ako odgovor nije dobar, napišite *krivo*: administratori ga pregledaju i tako učim.',
 ].join('\n')
 
 const CONFIRM_QUESTION = 'Potvrđujete? (Da/Ne)'
