@@ -1,4 +1,5 @@
-// Intent understanding benchmark: our trained intent model vs NLP.js (node-nlp, trained on the
+// Intent understanding benchmark: the product's routing (trained intent model first, see
+// routeMessage) and the model alone, vs NLP.js (node-nlp, trained on the
 // same corpus) vs today's rule router (ToolSearch with its conventions and no-tool decision), on
 // labelled JSONL sets. Prints one JSON line per set per system (stdout), progress on stderr.
 // Only aggregate figures are printed: the sets measure, they never tune (no items are shown).
@@ -9,7 +10,10 @@ import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { NlpManager } from 'node-nlp'
 import { registrySettingsFromConfig } from '../src/app/commands/registry-settings.ts'
+import { detectIntent, toolOfIntent } from '../src/dialogue/detect-intent.ts'
 import { checkIntentTable, INTENT_TABLE, intentEntry } from '../src/dialogue/intents/intent-table.ts'
+import { withLowRiskActions } from '../src/dialogue/intents/model-actions.ts'
+import { CATALOGUE_MIN_SCORE, routeMessage } from '../src/dialogue/intents/route-message.ts'
 import { openRegistry } from '../src/registry/open-registry.ts'
 import {
   evaluateRouting,
@@ -26,6 +30,7 @@ import {
 import { crossValidate } from '../src/understanding/cross-validate.ts'
 import { DEFAULT_THRESHOLDS } from '../src/understanding/decide-intent.ts'
 import { loadCorpus } from '../src/understanding/load-corpus.ts'
+import { readMessage } from '../src/understanding/read-message.ts'
 import { summariseHeldOut } from '../src/understanding/summarise-held-out.ts'
 import { TRAINING_RECIPE } from '../src/understanding/train-from-corpus.ts'
 import { percentile, round, say } from './bench-support.ts'
@@ -122,7 +127,8 @@ function print(line: Record<string, unknown>): void {
 say('training ours ...')
 const ours: IntentClassifier = await createIntentClassifier({ cacheDir: undefined })
 checkIntentTable(registry, ours.intents)
-const oursDecide = (text: string): Decided => {
+/** The model alone, with BM25 for `other`: what the classifier contributes on its own. */
+const modelDecide = (text: string): Decided => {
   const { ranking, decision } = ours.classify(text)
   return {
     result: resultOfRanking(
@@ -130,6 +136,37 @@ const oursDecide = (text: string): Decided => {
       ranking.map((score) => score.intent),
     ),
     decision: decision.kind,
+  }
+}
+
+const toolResult = (ids: readonly string[]): SearchResult => ({
+  hits: ids.flatMap((id) => {
+    const tool = registry.get(id)
+    return tool ? [{ id, score: 1, tool }] : []
+  }),
+})
+
+/**
+ * The product: the dialogue's own routing (`routeMessage`) on the same reading. A catalogue hit
+ * the dialogue would run counts as acting, so its misses are confident-and-wrong too.
+ */
+const oursDecide = (text: string): Decided => {
+  const reading = readMessage(text)
+  const classification = withLowRiskActions(ours.classify(reading))
+  const route = routeMessage(classification, detectIntent(router.understand(reading)))
+  switch (route.kind) {
+    case 'model':
+      if (route.action.kind === 'answer') return { result: NO_TOOL, decision: 'act' }
+      return { result: toolResult(intentEntry(route.intent)?.tools ?? []), decision: 'act' }
+    case 'rules':
+      return { result: toolResult([toolOfIntent(route.intent)]), decision: 'act' }
+    case 'clarify':
+      return { result: resultOfRanking(text, route.intents), decision: 'clarify' }
+    case 'search': {
+      const result = router.search(reading, { top: 5 })
+      const sure = result.noTool !== undefined || (result.hits[0]?.score ?? 0) >= CATALOGUE_MIN_SCORE
+      return { result, decision: sure ? 'act' : 'fallback' }
+    }
   }
 }
 
@@ -176,6 +213,8 @@ for (const file of files) {
     train_ms: round(ours.trainMs, 0),
     model_bytes: ours.modelBytes,
   })
+  const modelReport = evaluateRouting(cases, (text) => modelDecide(text).result)
+  print({ set, system: 'model-only', ...figures(cases, modelDecide, modelReport) })
 
   const { answers, p50, p99 } = await nlpAnswers(cases)
   const nlpDecide = (text: string): Decided => {

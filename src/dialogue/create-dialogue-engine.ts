@@ -21,13 +21,8 @@ import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
 import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
-import {
-  type DirectAnswer,
-  INTENT_LABELS,
-  type ModelAction,
-  modelAction,
-  sameIntent,
-} from './intents/model-actions.ts'
+import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
+import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './intents/route-message.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { resolveReference } from './resolve-reference.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
@@ -46,7 +41,6 @@ const LLM_TOP_K = 8
 /** Retrieval scores at or above this carry a routing convention's bonus: a sure match. */
 const CONVENTION_SCORE = 1000
 /** Below this score a retrieved tool is a guess, not an answer. */
-const MIN_TOOL_SCORE = 1
 
 function inboundText(inbound: InboundMessage): string {
   return (inbound.text ?? '').trim()
@@ -340,49 +334,35 @@ async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 're
 }
 
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
-  const rules = detectIntent(understandMessage(scope))
   const reading = classifyMessage(scope)
-  const understood = (decision: TurnUnderstanding['decision']) => {
-    const top = reading?.ranking[0]
-    if (reading) scope.understanding = { decision, intent: top?.intent, confidence: top?.p }
-  }
-  understood('fallback')
-  if (reading?.decision.kind === 'act') {
-    const action = modelAction(reading.decision.intent)
-    understood(action.kind === 'answer' ? 'no-tool' : 'act')
-    const replies = await runModelAction(scope, action, rules)
-    if (replies) return replies
-  } else if (reading?.decision.kind === 'clarify') {
-    const candidates = reading.decision.candidates.map((candidate) => candidate.intent)
-    // The router naming one of the candidates settles it without a question.
-    const agreed =
-      rules &&
-      candidates.find((name) => {
-        const action = modelAction(name)
-        return action.kind === 'template' && sameIntent(action.intent, rules)
-      })
-    if (agreed) return startIntent(scope, rules)
-    const labelled = candidates.filter((name) => INTENT_LABELS[name])
-    if (labelled.length >= 2) {
-      understood('clarify')
-      return askWhichIntent(scope, labelled)
+  const route = routeMessage(reading, detectIntent(understandMessage(scope)))
+  const top = reading.ranking[0]
+  scope.understanding = { decision: decisionOf(route), intent: top?.intent, confidence: top?.p }
+  switch (route.kind) {
+    case 'model': {
+      const replies = await runModelAction(scope, route.action)
+      return replies ?? startGeneric(scope)
     }
+    case 'rules':
+      return startIntent(scope, route.intent)
+    case 'clarify':
+      return askWhichIntent(scope, route.intents)
+    case 'search':
+      return startGeneric(scope)
   }
-  if (rules) return startIntent(scope, rules)
-  return startGeneric(scope)
 }
 
-/** What the model's intent leads to; undefined hands the message to the router and catalogue search. */
-async function runModelAction(
-  scope: TurnScope,
-  action: ModelAction,
-  rules: Intent | undefined,
-): Promise<Reply[] | undefined> {
+/** How the turn record and metrics name a route: the model acted, answered, asked, or was not sure. */
+function decisionOf(route: MessageRoute): TurnUnderstanding['decision'] {
+  if (route.kind === 'model') return route.action.kind === 'answer' ? 'no-tool' : 'act'
+  if (route.kind === 'rules') return route.why === 'agreed' ? 'act' : 'fallback'
+  return route.kind === 'clarify' ? 'clarify' : 'fallback'
+}
+
+/** What the model's intent leads to; undefined hands the message to catalogue search. */
+async function runModelAction(scope: TurnScope, action: ModelAction): Promise<Reply[] | undefined> {
   switch (action.kind) {
     case 'template':
-      // "Ima li slobodnih vozila" is a booking question the router reads as a list of free cars.
-      if (rules?.kind === 'read' && rules.read === 'free-vehicles' && action.intent.kind === 'write')
-        return startIntent(scope, rules)
       return startIntent(scope, action.intent)
     case 'tool':
       return startTool(scope, action.tool)
@@ -441,7 +421,7 @@ async function continueClarified(scope: TurnScope, intent: string): Promise<Repl
     typeof scope.state.slots[REQUEST_SLOT] === 'string' ? (scope.state.slots[REQUEST_SLOT] as string) : ''
   const original: TurnScope = { ...scope, text: readMessage(request), understood: undefined }
   moveToIdle(scope.state, scope.now.getTime())
-  const replies = await runModelAction(original, modelAction(intent), undefined)
+  const replies = await runModelAction(original, modelAction(intent))
   scope.startedFlow = original.startedFlow
   return replies ?? startGeneric(original)
 }
@@ -496,7 +476,7 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
     return [{ text: commonTexts.thanks() }]
   }
   const hit = result.hits[0]
-  if (!hit || hit.score < MIN_TOOL_SCORE) return [{ text: commonTexts.notUnderstood() }]
+  if (!hit || hit.score < CATALOGUE_MIN_SCORE) return [{ text: commonTexts.notUnderstood() }]
   return startTool(scope, hit.tool.id)
 }
 
@@ -539,7 +519,7 @@ async function recordFeedbackComment(scope: TurnScope, cancelled: boolean): Prom
  */
 export function retrievalConfidence(hits: readonly { score: number }[]): number {
   const [first, second] = hits
-  if (!first || first.score < MIN_TOOL_SCORE) return 0
+  if (!first || first.score < CATALOGUE_MIN_SCORE) return 0
   if (first.score >= CONVENTION_SCORE) return 1
   return second ? first.score / (first.score + second.score) : 1
 }

@@ -44,6 +44,19 @@ const INTENT_OF_TOOL: Readonly<Record<string, Intent>> = {
   get_Expenses: { kind: 'read', read: 'my-expenses' },
 }
 const FREE_VEHICLES: Intent = { kind: 'read', read: 'free-vehicles' }
+const TOOL_OF_INTENT = new Map(Object.entries(INTENT_OF_TOOL).map(([tool, intent]) => [intentKey(intent), tool]))
+const MASTER_DATA_READS: ReadonlySet<ReadIntent> = new Set(['mileage', 'plate', 'due-dates', 'leasing', 'vehicle-summary'])
+
+function intentKey(intent: Intent): string {
+  return intent.kind === 'read' ? `read:${intent.read}` : `write:${intent.write}`
+}
+
+/** The first tool of a template intent (what the routing benchmark compares with its labels). */
+export function toolOfIntent(intent: Intent): string {
+  if (intent.kind === 'read' && MASTER_DATA_READS.has(intent.read)) return 'get_MasterData'
+  if (intent.kind === 'read' && intent.read === 'free-vehicles') return 'get_AvailableVehicles'
+  return TOOL_OF_INTENT.get(intentKey(intent))!
+}
 const DUE_SUBJECTS = ['registration', 'service', 'maintenance', 'periodic', 'technical']
 const PLATE_TERMS = ['licence', 'plate', 'registration']
 const LEASING_TERMS = ['leasing', 'provider', 'contract']

@@ -2,7 +2,7 @@ import { CompiledLexicon } from '../search/compiled-lexicon.ts'
 import { CROATIAN_LEXICON, STOPWORDS } from '../search/lexicon/hr.ts'
 import { type QueryUnderstanding, understandQuery } from '../search/understand-query.ts'
 import type { IntentClassification } from '../understanding/create-intent-classifier.ts'
-import { withLowRiskAnswers } from './intents/model-actions.ts'
+import { withLowRiskActions } from './intents/model-actions.ts'
 import type { TurnScope } from './turn-scope.ts'
 
 /** Without a tool catalogue the lexicon alone reads the message (templates still work). */
@@ -26,6 +26,6 @@ export function understandMessage(scope: TurnScope): QueryUnderstanding {
 
 /** The intent model's reading of this turn's message: classified once, whichever step asks. */
 export function classifyMessage(scope: TurnScope): IntentClassification {
-  scope.classified ??= withLowRiskAnswers(scope.deps.intents.classify(scope.text))
+  scope.classified ??= withLowRiskActions(scope.deps.intents.classify(scope.text))
   return scope.classified
 }

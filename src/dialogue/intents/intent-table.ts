@@ -35,6 +35,8 @@ export const INTENT_TABLE: Readonly<Record<string, IntentEntry>> = {
   my_trips: read('get_Trips'),
   delete_trip: write('delete_Trips_id'),
   my_expenses: read('get_Expenses'),
+  // A new expense goes through the generic write flow: confirmation, access policy, read-back.
+  add_expense: write('post_Expenses'),
   list_vehicles: read('get_Vehicles'),
   count_vehicles: read('get_Vehicles_Agg'),
   greeting: NO_TOOL,

@@ -64,21 +64,29 @@ const MODEL_ACTIONS: Readonly<Record<string, ModelAction>> = {
 }
 
 /**
- * A wrong greeting or help text costs one message, a wrong action costs a wrong record: direct
- * answers are given from a lower probability than actions ("bok" reads 0.87 greeting, 0.13
- * goodbye). Not for complaints (they record feedback) nor goodbyes (they drop the flow).
+ * A wrong greeting or a wrong read of the user's own data costs one message; a wrong write flow
+ * costs a confirmation the user must refuse. So direct answers and reads act from a lower
+ * probability than writes ("bok" reads 0.87 greeting, 0.13 goodbye). Not complaints (they record
+ * feedback) nor goodbyes (they drop the flow in progress).
  */
-export const LOW_RISK_ANSWER_P = 0.75
+export const LOW_RISK_P = 0.75
 const HIGH_RISK_ANSWERS: ReadonlySet<DirectAnswer> = new Set(['complaint', 'goodbye'])
 
-/** The model's decision as the dialogue acts on it: low-risk direct answers act from LOW_RISK_ANSWER_P. */
-export function withLowRiskAnswers(reading: IntentClassification): IntentClassification {
+/** Reads of the user's own data and harmless direct answers: acting wrongly on them changes nothing. */
+export function isLowRisk(intent: string): boolean {
+  const action = modelAction(intent)
+  if (action.kind === 'answer') return !HIGH_RISK_ANSWERS.has(action.answer)
+  if (action.kind === 'template') return action.intent.kind === 'read'
+  return action.kind === 'tool' && intentEntry(intent)?.kind === 'read'
+}
+
+/** The model's decision as the dialogue acts on it: low-risk intents act from LOW_RISK_P. */
+export function withLowRiskActions(reading: IntentClassification): IntentClassification {
   const { decision, ranking } = reading
   const top = ranking[0]
-  if (decision.kind === 'act' || !top || top.p < LOW_RISK_ANSWER_P) return reading
+  if (decision.kind === 'act' || !top || top.p < LOW_RISK_P) return reading
   if (decision.kind === 'fallback' && decision.reason !== 'low-confidence') return reading
-  const action = modelAction(top.intent)
-  if (action.kind !== 'answer' || HIGH_RISK_ANSWERS.has(action.answer)) return reading
+  if (!isLowRisk(top.intent)) return reading
   return { ranking, decision: { kind: 'act', intent: top.intent, p: top.p } }
 }
 
@@ -114,6 +122,7 @@ export const INTENT_LABELS: Readonly<Record<string, string>> = {
   my_trips: 'Moja putovanja',
   delete_trip: 'Obrisati putovanje',
   my_expenses: 'Moji troškovi',
+  add_expense: 'Dodati trošak',
   list_vehicles: 'Popis vozila',
   count_vehicles: 'Broj vozila',
   help: 'Što sve mogu',

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { detectIntent } from '../../../src/dialogue/detect-intent.ts'
+import { withLowRiskActions } from '../../../src/dialogue/intents/model-actions.ts'
+import { routeMessage } from '../../../src/dialogue/intents/route-message.ts'
+import type { Reply } from '../../../src/ports/messages.ts'
+import type { SeededDriver } from '../../../src/sandbox/mobilityone/index.ts'
+import { CompiledLexicon } from '../../../src/search/compiled-lexicon.ts'
+import { CROATIAN_LEXICON, STOPWORDS } from '../../../src/search/lexicon/hr.ts'
+import { understandQuery } from '../../../src/search/understand-query.ts'
+import {
+  createIntentClassifier,
+  type IntentClassifier,
+} from '../../../src/understanding/create-intent-classifier.ts'
+import { readMessage } from '../../../src/understanding/read-message.ts'
+import { createDialogueHarness, type DialogueHarness } from '../dialogue/support/dialogue-harness.ts'
+
+/**
+ * The ambiguous band in a real conversation: the production model over the repository corpus,
+ * the real dialogue engine and the simulated tenant. An ambiguous message gets the two likely
+ * actions as buttons, and the tapped one runs on the original message.
+ */
+let h: DialogueHarness
+let intents: IntentClassifier
+let petra: SeededDriver
+
+const AMBIGUOUS = 'rezervacije za sutra'
+// The harness runs without a tool catalogue, so the engine's rule router reads with the lexicon alone.
+const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
+const NO_CATALOGUE = { has: () => false }
+
+beforeAll(async () => {
+  intents = await createIntentClassifier()
+  h = await createDialogueHarness(new Date('2026-03-09T08:00:00.000Z'), { intents })
+  petra = h.drivers.find((driver) => driver.firstName === 'Petra' && driver.lastName === 'Marić')!
+}, 60_000)
+afterAll(() => h.close())
+
+const rowsOf = (reply: Reply | undefined) => reply?.list?.sections.flatMap((section) => section.rows) ?? []
+
+describe('clarification in the dialogue', () => {
+  it('the message is in the ambiguous band of the model (precondition of this test)', () => {
+    const reading = readMessage(AMBIGUOUS)
+    const route = routeMessage(
+      withLowRiskActions(intents.classify(reading)),
+      detectIntent(understandQuery(reading, lexicon, NO_CATALOGUE)),
+    )
+    expect(route).toEqual({ kind: 'clarify', intents: ['my_bookings', 'cancel_booking'] })
+  })
+
+  it('asks with buttons, and the tapped action runs on the original message', async () => {
+    h.sandbox.control.resetCalls()
+    const asked = await h.say(petra, AMBIGUOUS)
+    const rows = rowsOf(asked.replies[0])
+    expect(rows.map((row) => row.title)).toEqual([
+      expect.stringMatching(/Moje rezervacije/),
+      expect.stringMatching(/Otkazati rezervaciju/),
+    ])
+    expect(h.sandbox.control.callCount()).toBe(0)
+
+    const listed = await h.say(petra, rows[0]!.title, { kind: 'list-reply', replyId: rows[0]!.id })
+    const text = listed.replies.map((reply) => reply.text).join('\n')
+    expect(text).toMatch(/rezervacij/i)
+    expect(text).toMatch(/\d{2}\.\d{2}\.\d{4}\./)
+    expect(h.sandbox.control.callCount('DELETE /vehiclemgt/VehicleCalendar')).toBe(0)
+  })
+
+  it('a typed answer to the question picks the action too', async () => {
+    await h.say(petra, AMBIGUOUS)
+    const cancelling = await h.say(petra, 'otkazati')
+    const text = cancelling.replies.map((reply) => reply.text).join('\n')
+    expect(text).toMatch(/Koju rezervaciju želite otkazati|Jeste li sigurni/)
+    expect(h.sandbox.control.callCount('DELETE /vehiclemgt/VehicleCalendar')).toBe(0)
+  })
+})
