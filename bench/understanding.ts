@@ -10,11 +10,10 @@ import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { NlpManager } from 'node-nlp'
 import { registrySettingsFromConfig } from '../src/app/commands/registry-settings.ts'
-import { detectIntent, toolOfIntent } from '../src/dialogue/detect-intent.ts'
 import { checkIntentTable, INTENT_TABLE, intentEntry } from '../src/dialogue/intents/intent-table.ts'
-import { withLowRiskActions } from '../src/dialogue/intents/model-actions.ts'
-import { CATALOGUE_MIN_SCORE, routeMessage } from '../src/dialogue/intents/route-message.ts'
+import { createMessageRouter } from '../src/dialogue/intents/message-router.ts'
 import { openRegistry } from '../src/registry/open-registry.ts'
+import { decideNoTool } from '../src/search/no-tool-decision.ts'
 import {
   evaluateRouting,
   parseRoutingCases,
@@ -30,7 +29,6 @@ import {
 import { crossValidate } from '../src/understanding/cross-validate.ts'
 import { DEFAULT_THRESHOLDS } from '../src/understanding/decide-intent.ts'
 import { loadCorpus } from '../src/understanding/load-corpus.ts'
-import { readMessage } from '../src/understanding/read-message.ts'
 import { summariseHeldOut } from '../src/understanding/summarise-held-out.ts'
 import { TRAINING_RECIPE } from '../src/understanding/train-from-corpus.ts'
 import { percentile, round, say } from './bench-support.ts'
@@ -139,35 +137,12 @@ const modelDecide = (text: string): Decided => {
   }
 }
 
-const toolResult = (ids: readonly string[]): SearchResult => ({
-  hits: ids.flatMap((id) => {
-    const tool = registry.get(id)
-    return tool ? [{ id, score: 1, tool }] : []
-  }),
-})
-
-/**
- * The product: the dialogue's own routing (`routeMessage`) on the same reading. A catalogue hit
- * the dialogue would run counts as acting, so its misses are confident-and-wrong too.
- */
+/** The product: the dialogue's own reader, model, routing and catalogue search (message-router.ts). */
+const product = createMessageRouter({ intents: ours, search: router, registry })
 const oursDecide = (text: string): Decided => {
-  const reading = readMessage(text)
-  const classification = withLowRiskActions(ours.classify(reading))
-  const route = routeMessage(classification, detectIntent(router.understand(reading)))
-  switch (route.kind) {
-    case 'model':
-      if (route.action.kind === 'answer') return { result: NO_TOOL, decision: 'act' }
-      return { result: toolResult(intentEntry(route.intent)?.tools ?? []), decision: 'act' }
-    case 'rules':
-      return { result: toolResult([toolOfIntent(route.intent)]), decision: 'act' }
-    case 'clarify':
-      return { result: resultOfRanking(text, route.intents), decision: 'clarify' }
-    case 'search': {
-      const result = router.search(reading, { top: 5 })
-      const sure = result.noTool !== undefined || (result.hits[0]?.score ?? 0) >= CATALOGUE_MIN_SCORE
-      return { result, decision: sure ? 'act' : 'fallback' }
-    }
-  }
+  const routed = product.route(text)
+  const decision = routed.acts ? 'act' : routed.route.kind === 'clarify' ? 'clarify' : 'fallback'
+  return { result: routed.result, decision }
 }
 
 // --- NLP.js on the same corpus ----------------------------------------------------------------
@@ -238,7 +213,12 @@ for (const file of files) {
     model_bytes: nlpBytes,
   })
 
-  const routerSearch = (text: string) => router.search(text, { top: 5 })
+  // Today's rule router as it was: its own no-tool decision first, then conventions and BM25.
+  const routerSearch = (text: string): SearchResult => {
+    const understood = router.understand(text)
+    const noTool = decideNoTool(text, understood)
+    return noTool ? { noTool, hits: [] } : router.search(text, { top: 5, understood })
+  }
   const routerReport = evaluateRouting(cases, routerSearch)
   // The router always acts on its first hit (or its no-tool answer): it has no "not sure".
   print({

@@ -98,9 +98,7 @@ export class HybridToolSearch {
   }
 
   async search(text: string, options: SearchOptions = {}): Promise<SearchResult> {
-    // No-tool messages never reach the embeddings endpoint.
     const lexical = this.lexical.search(text, { ...options, top: this.candidates, diversify: false })
-    if (lexical.noTool) return lexical
     await this.prime([text])
     return this.fuse(text, lexical, options)
   }
@@ -108,7 +106,6 @@ export class HybridToolSearch {
   /** Synchronous: fuses when the query's vector is already known, otherwise lexical only. */
   searchPrimed(text: string, options: SearchOptions = {}): SearchResult {
     const lexical = this.lexical.search(text, { ...options, top: this.candidates, diversify: false })
-    if (lexical.noTool) return lexical
     return this.fuse(text, lexical, options)
   }
 

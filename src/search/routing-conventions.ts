@@ -117,7 +117,7 @@ function isBookingQuestion(q: QueryUnderstanding): boolean {
 
 export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
   {
-    // A bare odometer reading ("45000", "45000 km") or "unesi km": record mileage.
+    // A bare odometer reading (a number alone, or with its unit) or "unesi km": record mileage.
     name: 'record-mileage',
     route: (q) => {
       const writes = q.method === undefined || q.method === 'post'
@@ -195,7 +195,7 @@ export const ROUTING_CONVENTIONS: readonly RoutingConvention[] = [
       if (!reads(q) || !only(q, MY_VEHICLE_WORDS_WITH_PERIODS) || q.keys.has('month')) return undefined
       if (q.signals.has('%list') && !q.signals.has('%my')) return undefined
       // A plate with a fact ("koliko km ima ZG-1234-AB"): the template checks it is the user's.
-      // A plate alone ("detalji vozila ZG1234AB") is a lookup in the fleet's vehicle list.
+      // A plate alone (details asked for by plate only) is a lookup in the fleet's vehicle list.
       if (q.plates.length > 0 && !any(q, MY_VEHICLE_FACTS)) return undefined
       const mine = q.signals.has('%my') && any(q, NEEDS_POSSESSIVE)
       const date = q.signals.has('%when') && any(q, MY_VEHICLE_DATES)

@@ -12,6 +12,8 @@ export interface RoutingMiss {
   expected: string | null
   accept: readonly string[]
   got: readonly string[]
+  /** Set when the system decided no tool was needed (then `got` is empty by decision, not by failure). */
+  noTool?: string
   rank: number | null
 }
 
@@ -85,6 +87,7 @@ export function evaluateRouting(
         expected: item.expected_tool,
         accept: [...accepted],
         got: ids.slice(0, 5),
+        ...(result.noTool ? { noTool: result.noTool.kind } : {}),
         rank,
       })
     }

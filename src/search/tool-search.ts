@@ -6,7 +6,6 @@ import { Bm25Index, type Bm25Options } from './bm25-index.ts'
 import { CompiledLexicon } from './compiled-lexicon.ts'
 import { diversifyByEntity } from './diversify-by-entity.ts'
 import { CROATIAN_LEXICON, type LexiconEntry, STOPWORDS } from './lexicon/hr.ts'
-import { decideNoTool, type NoToolDecision } from './no-tool-decision.ts'
 import { firstConvention, ROUTING_CONVENTIONS, type RoutingConvention } from './routing-conventions.ts'
 import { buildToolDocuments, type DocumentField, type ToolDocument } from './tool-document.ts'
 import { type QueryUnderstanding, understandQuery, type WordExplanation } from './understand-query.ts'
@@ -26,8 +25,8 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Set when the message needs no API call; `hits` is then empty. */
-  noTool?: NoToolDecision
+  /** Set when the message needs no API call (a direct answer); `hits` is then empty. */
+  noTool?: { kind: string }
   hits: SearchHit[]
   /** Present with `explain`: how the message was read. */
   understanding?: { method?: HttpMethod; signals: string[]; words: WordExplanation[]; unknown: string[] }
@@ -177,8 +176,6 @@ export class ToolSearch {
     const top = Math.max(1, options.top ?? 5)
     const pool = top * POOL_FACTOR
     const query = options.understood ?? this.understand(reading)
-    const noTool = decideNoTool(reading.original, query)
-    if (noTool) return { noTool, hits: [] }
     const touched: number[] = []
     const { scores, seen } = this
     this.index.accumulate(query.terms, scores, seen, touched)

@@ -16,7 +16,7 @@ const MATCH_WEIGHT: Readonly<Record<MatchKind | 'phrase' | 'raw', number>> = {
   raw: 1,
 }
 
-/** Strongest first: "koji su koraci za brisanje" is a delete, not a read. */
+/** Strongest first: a question about how to delete something is a delete, not a read. */
 const METHOD_SIGNALS: readonly [string, HttpMethod][] = [
   ['%delete', 'delete'],
   ['%patch', 'patch'],

@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
+import { createMessageRouter } from '../../dialogue/intents/message-router.ts'
 import { openRegistry } from '../../registry/open-registry.ts'
+import { createIntentClassifier } from '../../understanding/create-intent-classifier.ts'
 import { configFromEnvironment } from '../environment.ts'
 import { registrySettingsFromConfig } from './registry-settings.ts'
 import { toolSearchFromConfig } from './tool-search-from-config.ts'
@@ -8,7 +10,9 @@ export function registerToolsCommand(program: Command): void {
   const tools = program.command('tools').description('tool retrieval')
   tools
     .command('search <text>')
-    .description('find the tools a message needs (offline, no LLM)')
+    .description(
+      "how the assistant reads a message (its route) and the catalogue's tools for it (offline, no LLM)",
+    )
     .option('--top <n>', 'how many results', '5')
     .option('--explain', 'show matched terms per field and how the message was read')
     .option('--json', 'print one JSON line')
@@ -16,7 +20,23 @@ export function registerToolsCommand(program: Command): void {
     .action(
       async (text: string, options: { top: string; explain?: boolean; json?: boolean; specs?: string }) => {
         const { registry } = await openRegistry(registrySettingsFromConfig(options.specs))
-        const { lexical, hybrid } = await toolSearchFromConfig(registry, configFromEnvironment())
+        const config = configFromEnvironment()
+        const { lexical, hybrid } = await toolSearchFromConfig(registry, config)
+        const router = createMessageRouter({
+          intents: await createIntentClassifier({ cacheDir: config.DATA_DIR }),
+          search: lexical,
+          registry,
+        })
+        const routed = router.route(text)
+        const top = routed.classification.ranking[0]
+        const route = {
+          kind: routed.route.kind,
+          intent: top?.intent ?? null,
+          p: top ? Math.round(top.p * 1000) / 1000 : null,
+          first: routed.result.noTool
+            ? `no tool (${routed.result.noTool.kind})`
+            : (routed.result.hits[0]?.id ?? null),
+        }
         const searchOptions = { top: Number(options.top) || 5, explain: options.explain }
         // Embed the query first, so the timing below is the search itself, not the network.
         if (hybrid) await hybrid.prime([text])
@@ -33,7 +53,7 @@ export function registerToolsCommand(program: Command): void {
         if (options.json) {
           const output = {
             query: text,
-            no_tool: result.noTool?.kind ?? null,
+            route,
             hits,
             us: Math.round(micros),
             retrieval: hybrid ? 'hybrid' : 'lexical',
@@ -42,10 +62,9 @@ export function registerToolsCommand(program: Command): void {
           process.stdout.write(`${JSON.stringify(output)}\n`)
           return
         }
-        if (result.noTool) {
-          process.stdout.write(`no tool needed (${result.noTool.kind})\n`)
-          return
-        }
+        process.stdout.write(
+          `route: ${route.kind}  intent ${route.intent ?? '-'} (p ${route.p ?? '-'})  first: ${route.first ?? '-'}\ncatalogue:\n`,
+        )
         if (result.understanding) {
           const words = result.understanding.words.map(
             (word) => `${word.word}->${[...word.terms, ...word.signals].join('+')}`,

@@ -40,13 +40,13 @@ export function routeMessage(classification: IntentClassification, rules: Intent
     const labelled = candidates.filter((name) => INTENT_LABELS[name])
     if (labelled.length >= 2) return { kind: 'clarify', intents: labelled }
   }
+  // The router's phrase rules are wrong more often than right where the model is unsure (blind
+  // round 3): they speak only for an intent the model itself finds plausible.
+  if (rules && plausible(classification, rules)) return { kind: 'rules', intent: rules, why: 'fallback' }
   const top = classification.ranking[0]
   // One likely write and nothing close: ask about it (or something else) rather than search.
   if (top && top.p >= LIKELY_WRITE_P && INTENT_LABELS[top.intent] && !isLowRisk(top.intent))
     return { kind: 'clarify', intents: [top.intent, OTHERWISE] }
-  // The router's phrase rules are wrong more often than right where the model is unsure (blind
-  // round 3): they speak only for an intent the model itself finds plausible.
-  if (rules && plausible(classification, rules)) return { kind: 'rules', intent: rules, why: 'fallback' }
   return { kind: 'search' }
 }
 

@@ -52,6 +52,8 @@ export const commonTexts = {
     'Nažalost, u tome ne mogu pomoći: ja sam asistent za vozila flote. Napišite *pomoć* za ono što mogu.',
   acknowledged: () => 'U redu. Javite se ako trebate još nešto.',
   clarify: () => 'Nisam siguran što točno trebate. Odaberite:',
+  /** The fallback: at most two lines before the choices. */
+  fallbackQuestion: () => 'Nisam siguran što trebate. Mogu pomoći s ovim (ili napišite *pomoć*):',
   goodbye: () => 'Doviđenja! Tu sam kad god zatrebate.',
   help: () => HELP_TEXT,
   onlyText: () => 'Za sada razumijem samo tekstualne poruke. Molim napišite što trebate.',
@@ -69,7 +71,7 @@ export const commonTexts = {
   confirmReminder: () =>
     'Odgovorite s *Da* za potvrdu ili *Ne* za odustajanje. Možete i promijeniti podatak, npr. "od 10h" ili "bilješka: službeni put".',
   selectionReminder: () =>
-    'Odaberite jednu od ponuđenih opcija (broj, naziv ili registraciju) ili napišite *odustani*.',
+    'Odaberite jednu od ponuđenih opcija (broj, naziv ili registarsku oznaku) ili napišite *odustani*.',
   feedbackAsk: () =>
     'Hvala što ste nam javili. Što nije bilo točno? Vaš komentar prosljeđujem administratorima.',
   feedbackThanks: () => 'Hvala, zabilježio sam vaš komentar. Kako vam još mogu pomoći?',

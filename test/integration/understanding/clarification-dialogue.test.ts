@@ -55,7 +55,8 @@ describe('clarification in the dialogue', () => {
       expect.stringMatching(/Moje rezervacije/),
       expect.stringMatching(/Otkazati rezervaciju/),
     ])
-    expect(h.sandbox.control.callCount()).toBe(0)
+    // Asking reads nothing: no booking list before the user chose to see it.
+    expect(h.sandbox.control.callCount('GET /vehiclemgt/VehicleCalendar')).toBe(0)
 
     const listed = await h.say(petra, rows[0]!.title, { kind: 'list-reply', replyId: rows[0]!.id })
     const text = listed.replies.map((reply) => reply.text).join('\n')

@@ -102,7 +102,7 @@ describe('no-tool decision', () => {
 
   it('leaves real requests to the tools even when they start with a greeting', () => {
     expect(decideNoTool('bok, trebam auto sutra')).toBeUndefined()
-    expect(decideNoTool('koliko km ima moje vozilo')).toBeUndefined()
+    expect(decideNoTool('pozdrav, do kad mi vrijedi registracija')).toBeUndefined()
     expect(decideNoTool('')).toBeUndefined()
   })
 

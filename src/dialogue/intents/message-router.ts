@@ -1,0 +1,71 @@
+import type { ToolRegistry } from '../../registry/tool-registry.ts'
+import type { SearchHit, SearchResult } from '../../search/tool-search.ts'
+import type { IntentClassification, IntentClassifier } from '../../understanding/create-intent-classifier.ts'
+import { asReading, type MessageReading } from '../../understanding/read-message.ts'
+import { detectIntent, toolOfIntent } from '../detect-intent.ts'
+import type { ToolFinder } from '../turn-scope.ts'
+import { intentEntry } from './intent-table.ts'
+import { withLowRiskActions } from './model-actions.ts'
+import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './route-message.ts'
+
+export interface RoutedMessage {
+  reading: MessageReading
+  classification: IntentClassification
+  route: MessageRoute
+  /** The tools the route leads to, first the one the dialogue starts with; `noTool` for direct answers. */
+  result: SearchResult
+  /** The dialogue acts on `result` without asking (a clarification or the fallback reply does not). */
+  acts: boolean
+}
+
+export interface MessageRouterDeps {
+  intents: Pick<IntentClassifier, 'classify'>
+  search: ToolFinder
+  registry: ToolRegistry
+}
+
+/**
+ * The dialogue's reading of a fresh message, outside a conversation: the same reader, model,
+ * routing decision and catalogue search, for `m1 eval routing`, `m1 tools search` and
+ * `bench:understanding`, so what they measure is what drivers get.
+ */
+export function createMessageRouter({ intents, search, registry }: MessageRouterDeps) {
+  const hitsOf = (ids: readonly string[]): SearchHit[] =>
+    ids.flatMap((id) => {
+      const tool = registry.get(id)
+      return tool ? [{ id, score: 1, tool }] : []
+    })
+  const toolsOfIntents = (names: readonly string[]) =>
+    hitsOf(names.flatMap((name) => intentEntry(name)?.tools ?? []))
+
+  return {
+    route(message: string | MessageReading, top = 5): RoutedMessage {
+      const reading = asReading(message)
+      const classification = withLowRiskActions(intents.classify(reading))
+      const route = routeMessage(classification, detectIntent(search.understand(reading)))
+      const routed = (result: SearchResult, acts: boolean) => ({
+        reading,
+        classification,
+        route,
+        result,
+        acts,
+      })
+      switch (route.kind) {
+        case 'model':
+          if (route.action.kind === 'answer')
+            return routed({ noTool: { kind: route.action.answer }, hits: [] }, true)
+          return routed({ hits: toolsOfIntents([route.intent]) }, true)
+        case 'rules':
+          return routed({ hits: hitsOf([toolOfIntent(route.intent)]) }, true)
+        case 'clarify':
+          return routed({ hits: toolsOfIntents(route.intents) }, false)
+        case 'search': {
+          const result = search.search(reading, { top })
+          return routed(result, (result.hits[0]?.score ?? 0) >= CATALOGUE_MIN_SCORE)
+        }
+      }
+    },
+  }
+}
+
+export type MessageRouter = ReturnType<typeof createMessageRouter>
