@@ -32,12 +32,19 @@ export function createMessageProcessor(options: MessageProcessorOptions): Proces
     const turnId = randomUUID()
     const log = options.log.child({ turnId, from: maskPhone(inbound.from), messageId: inbound.messageId })
     const at = now()
-    const count = await options.rateLimiter.hit(inbound.from)
+    const { count, resetAt } = await options.rateLimiter.hit(inbound.from)
     let result: TurnResult
-    if (count > options.rateLimit) {
+    const limited = count > options.rateLimit
+    if (limited) {
       options.metrics?.rateLimited.inc()
-      // One polite reply when the limit is first crossed, then silence until the window passes.
-      result = { replies: count === options.rateLimit + 1 ? [{ text: pipelineTexts.slowDown }] : [] }
+      // One polite reply, saying when they may write again, when the limit is first crossed; then
+      // silence until the window passes (the web chat page notes that from the reply's meta).
+      result = {
+        replies:
+          count === options.rateLimit + 1
+            ? [{ text: pipelineTexts.slowDown(resetAt - at.getTime(), resetAt) }]
+            : [],
+      }
       log.info({ count }, 'rate limited')
     } else {
       try {
@@ -56,6 +63,7 @@ export function createMessageProcessor(options: MessageProcessorOptions): Proces
         ok: execution.success,
       })),
       ...(result.llm ? { llm: result.llm } : {}),
+      ...(limited ? { rateLimitedUntil: new Date(resetAt).toISOString() } : {}),
     }
     const replies = result.replies.map(
       (reply: Reply, index): OutboundMessage => ({

@@ -15,13 +15,14 @@ export function createMemoryRateLimiter(options: {
   return {
     async hit(phone) {
       const window = Math.floor(now() / windowMs)
+      const resetAt = (window + 1) * windowMs
       const current = counters.get(phone)
       if (!current || current.window !== window) {
         counters.set(phone, { window, count: 1 })
-        return 1
+        return { count: 1, resetAt }
       }
       current.count++
-      return current.count
+      return { count: current.count, resetAt }
     },
     async forget(phone) {
       counters.delete(phone)

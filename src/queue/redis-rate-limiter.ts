@@ -12,14 +12,15 @@ export function createRedisRateLimiter(options: {
   const now = options.now ?? Date.now
   return {
     async hit(phone) {
-      const window = Math.floor(now() / (options.windowSeconds * 1000))
+      const windowMs = options.windowSeconds * 1000
+      const window = Math.floor(now() / windowMs)
       const key = keys.rate(phone, window)
       const result = await options.redis
         .multi()
         .incr(key)
         .expire(key, options.windowSeconds * 2)
         .exec()
-      return Number(result?.[0]?.[1] ?? 1)
+      return { count: Number(result?.[0]?.[1] ?? 1), resetAt: (window + 1) * windowMs }
     },
     async forget(phone) {
       const window = Math.floor(now() / (options.windowSeconds * 1000))

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { TurnRecord, TurnRecorder } from '../../../src/db/turn-recorder.ts'
 import { createMetrics } from '../../../src/observability/metrics.ts'
 import { createMessageProcessor, replyMessageId } from '../../../src/pipeline/create-message-processor.ts'
-import { pipelineTexts } from '../../../src/pipeline/pipeline-texts.ts'
+import { pipelineTexts, whenAgain } from '../../../src/pipeline/pipeline-texts.ts'
 import type { InboundEntry } from '../../../src/ports/inbound-queue.ts'
 import type { InboundMessage } from '../../../src/ports/messages.ts'
 import type { TurnHandler } from '../../../src/ports/turn-handler.ts'
@@ -67,7 +67,13 @@ describe('message processor', () => {
       expect(await process(inbound(`m${index}`), entry)).toHaveLength(2)
     }
     const twentyFirst = await process(inbound('m21'), entry)
-    expect(twentyFirst.map((reply) => reply.text)).toEqual([pipelineTexts.slowDown])
+    // NOW is the start of a minute: the window ends in 60 seconds.
+    expect(twentyFirst.map((reply) => reply.text)).toEqual([
+      'Šaljete poruke prebrzo. Možete ponovno pisati za 60 sekundi; poruke poslane prije toga neću obraditi. 🙏',
+    ])
+    expect(twentyFirst[0]!.text).toBe(pipelineTexts.slowDown(60_000, NOW.getTime() + 60_000))
+    // The web chat page reads when the user may write again from the reply's meta.
+    expect(twentyFirst[0]!.meta).toMatchObject({ rateLimitedUntil: '2026-03-02T09:01:00.000Z' })
     expect(twentyFirst[0]!.messageId).toBe('m21.r0')
     expect(await process(inbound('m22'), entry)).toEqual([])
     expect(handler).toHaveBeenCalledTimes(20)
@@ -76,6 +82,17 @@ describe('message processor', () => {
     expect((await metrics.rateLimited.get()).values[0]!.value).toBe(2)
     // Another phone is not affected.
     expect(await process(inbound('other', '385997654321'), entry)).toHaveLength(2)
+  })
+
+  it('says when a limited user may write again, in Croatian with the right noun forms', () => {
+    const at = Date.parse('2026-03-02T09:17:00.000Z')
+    expect(whenAgain(37_000, at + 37_000)).toBe('za 37 sekundi')
+    expect(whenAgain(21_000, at)).toBe('za 21 sekundu')
+    expect(whenAgain(3_400, at)).toBe('za 4 sekunde')
+    expect(whenAgain(0, at)).toBe('za 1 sekundu')
+    // Longer windows: minutes rounded up and the Zagreb clock time (UTC+1 in March).
+    expect(whenAgain(42 * 60_000, at + 42 * 60_000)).toBe('za 42 minute (u 10:59)')
+    expect(whenAgain(5 * 60_000 - 500, at + 5 * 60_000 - 500)).toBe('za 5 minuta (u 10:22)')
   })
 
   it('lets a failing turn throw (the worker retries) and counts it', async () => {
