@@ -1,8 +1,9 @@
+import { extractPlates } from '../understanding/entities/extract-plates.ts'
+
 // Compiled once. Order matters: e-mails before digit runs, VINs before plates.
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu
 const PHONE = /(?<![\p{L}\p{N}])\+?\d(?:[\s/-]?\d){7,14}(?![\p{N}])/gu
 const VIN = /(?<![\p{L}\p{N}])[A-HJ-NPR-Z0-9]{17}(?![\p{L}\p{N}])/giu
-const PLATE = /(?<![\p{L}\p{N}])\p{L}{2}[ -]?\d{3,4}[ -]?\p{L}{1,2}(?![\p{L}\p{N}])/gu
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi
 
 /**
@@ -15,7 +16,9 @@ export function maskPersonalData(text: string, names: readonly string[] = []): s
     .replace(UUID, '[id]')
     .replace(PHONE, '[telefon]')
     .replace(VIN, '[VIN]')
-  masked = masked.replace(PLATE, (plate) => (/\d/.test(plate) ? '[registracija]' : plate))
+  // Plates by the one plate pattern of the reader, replaced from the end so offsets hold.
+  for (const plate of extractPlates(masked).reverse())
+    masked = `${masked.slice(0, plate.start)}[registracija]${masked.slice(plate.end)}`
   for (const name of names) {
     for (const part of name.split(/[\s,]+/)) {
       if (part.length < 3 || !/^\p{L}+$/u.test(part)) continue

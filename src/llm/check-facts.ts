@@ -1,9 +1,10 @@
+import { extractPlates } from '../understanding/entities/extract-plates.ts'
+
 /**
  * Facts a model states (numbers with units or of three or more digits, plates, dates) must appear
  * in the API data it was given; otherwise the deterministic formatter answers instead.
  */
 
-const platePattern = /\b([A-ZČĆŠŽĐ]{2})[\s-]?(\d{3,4})[\s-]?([A-Z]{1,2})\b/giu
 const datePattern = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?/g
 const isoDatePattern = /\b(\d{4})-(\d{2})-(\d{2})/g
 const numberPattern = /(?<![\w.,])(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?![\w])/g
@@ -46,10 +47,10 @@ export function checkFacts(answer: string, data: unknown[]): FactCheck {
   for (const item of data) collectDataFacts(item, known)
   const unsupported: string[] = []
   let masked = answer
-  for (const match of answer.matchAll(platePattern)) {
-    const plate = `${match[1]}${match[2]}${match[3]}`.toUpperCase()
-    if (!known.has(plate)) unsupported.push(match[0])
-    masked = masked.replace(match[0], ' ')
+  // The reader's one plate pattern; replaced from the end so the offsets hold.
+  for (const plate of extractPlates(answer).reverse()) {
+    if (!known.has(plate.key)) unsupported.unshift(answer.slice(plate.start, plate.end))
+    masked = `${masked.slice(0, plate.start)} ${masked.slice(plate.end)}`
   }
   for (const match of answer.matchAll(datePattern)) {
     const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`

@@ -6,6 +6,7 @@ import type {
 } from '../sandbox/mobilityone/sandbox-records.ts'
 import { addDays, formatLocalDateTime, localDateTime } from '../sandbox/mobilityone/tenant-time.ts'
 import { findClash } from '../sandbox/mobilityone/vehiclemgt-operations.ts'
+import { extractPlates } from '../understanding/entities/extract-plates.ts'
 
 /**
  * `{{kind:arg:arg...}}` placeholders in scenario text, resolved against the seeded dataset and
@@ -321,7 +322,8 @@ function resolveTemplate(body: string, context: TemplateContext): Resolved {
           'items of the last offered choice',
         )
         if (kind === 'shown') return { text: item }
-        const plate = /\b[A-ZČŠŽ]{2}[- ]?\d{3,4}[- ]?[A-Z]{1,2}\b/.exec(item)?.[0]
+        const found = extractPlates(item)[0]
+        const plate = found && item.slice(found.start, found.end)
         if (!plate) throw new ScenarioTemplateError(`no plate in the shown item ${JSON.stringify(item)}`)
         return { text: plate }
       }
