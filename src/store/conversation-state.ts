@@ -47,6 +47,12 @@ export interface ShownItem {
   vin?: string
   /** Whom the item belongs to, checked again before acting on it. */
   ownerId?: string
+  /** Local start 'YYYY-MM-DDTHH:MM' of a booking, trip or case, so "onu od 10" or "16.12." picks it. */
+  from?: string
+  /** Local end of a booking. */
+  to?: string
+  /** The number the assistant prints for the item ("#41", "Broj rezervacije: 41"). */
+  ref?: string
 }
 
 /** A mutating call waiting for "Da". */
@@ -55,6 +61,18 @@ export interface PendingConfirmation {
   tool: string
   /** Human summary shown to the user. */
   summary: string
+}
+
+/** What the last answers were about, so a follow-up ("a tablice?", "koliko je to ukupno") needs no repeat. */
+export interface RecentContext {
+  /** Epoch ms of the answer; follow-ups count only shortly after it. */
+  at: number
+  /** The vehicle the last vehicle answer was about. */
+  vehicleId?: string
+  /** The template read that answered last ("mileage", "plate", …), for "a za drugo vozilo?". */
+  read?: string
+  /** The last list shown: its kind, how many items were read of how many, and their sum if it has one. */
+  list?: { kind: ShownItemKind; count: number; total: number; sum?: number; unit?: 'money' | 'km' }
 }
 
 /** The last question and answer, for "krivo" feedback. */
@@ -77,6 +95,7 @@ export interface ConversationState {
   shown: ShownItem[]
   pending?: PendingConfirmation
   lastExchange?: LastExchange
+  recent?: RecentContext
   /** Epoch ms when the current flow started (or the conversation, while idle). */
   startedAt: number
   /** Epoch ms of the last saved turn. */

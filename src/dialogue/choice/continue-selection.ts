@@ -1,0 +1,110 @@
+import type { Reply } from '../../ports/messages.ts'
+import type { ConversationState } from '../../store/conversation-state.ts'
+import { moveToIdle } from '../dialogue-state.ts'
+import type { Flow } from '../flow.ts'
+import { choiceTexts } from '../texts/choice-texts.ts'
+import type { TurnScope } from '../turn-scope.ts'
+import { describeMissing } from './describe-missing.ts'
+import { countMiss, narrowChoice, nextPage, visibleCount } from './offer-choice.ts'
+import { type ChoiceResolution, resolveChoice } from './resolve-choice.ts'
+
+export interface SelectionHooks {
+  /**
+   * The message read like a fresh one: another request started or a question answered (the list
+   * resumed), or undefined when it is neither.
+   */
+  interruption(scope: TurnScope, flow: Flow): Promise<Reply[] | undefined>
+  /** A pick from the clarification buttons starts that intent. */
+  clarified(scope: TurnScope, intent: string): Promise<Reply[]>
+}
+
+/**
+ * The answer to a list (awaiting-selection), for every picker: a pick goes into the flow's slot;
+ * several matches are asked again showing only those; "još" shows the next page; "ne" leaves;
+ * a value that matches nothing is said plainly; anything else is read as a new request or a
+ * question before it counts as a miss. Misses alternate between two short lines, so the same
+ * rejection is never sent twice in a row and the list is not repeated.
+ */
+export async function continueSelection(
+  scope: TurnScope,
+  flow: Flow,
+  hooks: SelectionHooks,
+): Promise<Reply[]> {
+  const { state } = scope
+  const result = resolveOnce(scope)
+  switch (result.kind) {
+    case 'picked': {
+      // "imam problem s autom" names the case "Problem s kočnicama" in passing: a new request wins.
+      if (result.loose) {
+        const other = await hooks.interruption(scope, flow)
+        if (other) return other
+      }
+      if (state.flow === 'clarify') return hooks.clarified(scope, result.item.id)
+      const asking = String(state.slots.asking ?? 'itemId')
+      state.slots[asking] = result.item.id
+      state.slots[`${asking}Label`] = result.item.label
+      state.state = 'collecting-slots'
+      return flow.advance(scope)
+    }
+    case 'several':
+      return [narrowChoice(state, result.indexes)]
+    case 'more':
+      return [nextPage(state)]
+    case 'leave': {
+      const left = state.flow
+      moveToIdle(state, scope.now.getTime())
+      return [{ text: choiceTexts.left(left) }]
+    }
+    case 'missing': {
+      const other = await hooks.interruption(scope, flow)
+      if (other) return other
+      return [miss(state, describeMissing(result.said, state.shown))]
+    }
+    case 'none': {
+      const other = await hooks.interruption(scope, flow)
+      if (other) return other
+      // "ipak u petak" while choosing a car: the booking period changes and cars are offered again.
+      if (flow.absorb(scope, 'edit')) {
+        const asking = String(state.slots.asking ?? 'itemId')
+        delete state.slots[asking]
+        delete state.slots[`${asking}Label`]
+        return flow.advance(scope)
+      }
+      return [miss(state)]
+    }
+  }
+}
+
+// One resolution per turn, whichever step asks first (see answersList).
+const resolved = new WeakMap<TurnScope, ChoiceResolution>()
+
+function resolveOnce(scope: TurnScope): ChoiceResolution {
+  let result = resolved.get(scope)
+  if (!result) {
+    const { state } = scope
+    result = resolveChoice(
+      { text: scope.text, now: scope.now, replyId: scope.inbound.replyId, visible: visibleCount(state) },
+      state.shown,
+    )
+    resolved.set(scope, result)
+  }
+  return result
+}
+
+/**
+ * Whether a message answers the list the user is picking from ("prvi", "ne hvala", "još"):
+ * then it is not small talk, whatever else it may look like.
+ */
+export function answersList(scope: TurnScope): boolean {
+  if (scope.state.state !== 'awaiting-selection') return false
+  const kind = resolveOnce(scope).kind
+  return kind === 'picked' || kind === 'several' || kind === 'more' || kind === 'leave'
+}
+
+/** A miss: what works (or what was missing), then on the next one the way out; never the list again. */
+function miss(state: ConversationState, lead?: string): Reply {
+  const count = state.shown.length
+  const odd = countMiss(state) % 2 === 1
+  if (lead) return { text: `${lead} ${odd ? choiceTexts.pickFromList(count) : choiceTexts.wayOut()}` }
+  return { text: odd ? choiceTexts.notRecognised(count) : choiceTexts.wayOut() }
+}
