@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     await pool.query(`
       insert into messages (conversation_id, role, message_id, turn_id, text, meta, created_at)
       select c, case when g % 2 = 1 then 'user' else 'assistant' end, 'wamid-' || g,
-             md5(c || ':' || t), case when g % 2 = 1 then 'Koliko kilometara ima vozilo?' else 'Vaše vozilo ima 12.345 km.' end,
+             md5(c || ':' || t), case when g % 2 = 1 then 'Do kad mi vrijedi registracija?' else 'Registracija vrijedi do 4.2.2026.' end,
              case when g % 2 = 0 then jsonb_build_object('turnMs', round((50 + random() * random() * 3000)::numeric, 1)) end,
              now() - (c * interval '315 seconds') - interval '10 minutes' + (((g - 1) % 20) * interval '30 seconds')
       from generate_series(1, ${CONVERSATIONS * TURNS * 2}) g,

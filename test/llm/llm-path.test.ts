@@ -66,7 +66,7 @@ describe('LLM path', () => {
       { toolCalls: [{ name: 'get_Vehicles_id', arguments: { id: 'v1' } }] },
       { content: 'Vaše vozilo ZG-1234-AB ima 45.231 km.' },
     )
-    const outcome = await (await path()).run(input('koliko km ima auto v1'), runtime)
+    const outcome = await (await path()).run(input('reci mi kilometražu auta v1'), runtime)
     expect(outcome.kind).toBe('answer')
     if (outcome.kind !== 'answer') return
     expect(outcome.text).toBe('Vaše vozilo ZG-1234-AB ima 45.231 km.')

@@ -9,7 +9,7 @@ import { extractNumbers, type NumberMention } from './parse-number.ts'
  */
 
 export interface ExtractMileageOptions {
-  /** The assistant has just asked for the mileage, so a bare "45000" is the answer. */
+  /** The assistant has just asked for the mileage, so a bare number is the answer. */
   expectingMileage?: boolean
 }
 

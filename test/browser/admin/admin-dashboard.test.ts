@@ -73,15 +73,15 @@ describe('admin dashboard in a browser (phone-sized viewport)', () => {
   it('reviews a feedback report', async () => {
     const rows = await harness.database.query<{ id: string }>(
       `insert into feedback_reports (phone, question, answer, comment)
-       values ($1, 'Koliko km ima moje vozilo?', 'Nisam razumio.', 'Krivo') returning id`,
+       values ($1, 'Do kad mi vrijedi registracija?', 'Nisam razumio.', 'Krivo') returning id`,
       [phone],
     )
     const id = Number(rows[0]!.id)
     await page.goto(`${harness.url}/admin/feedback`)
-    await page.locator('a', { hasText: 'Koliko km ima moje vozilo?' }).click()
+    await page.locator('a', { hasText: 'Do kad mi vrijedi registracija?' }).click()
     await page.waitForURL(`**/admin/feedback/${id}`)
     await page.getByLabel('Category').selectOption('not-understood')
-    await page.getByLabel('Correction').fill('Vaše vozilo ima 12.345 km.')
+    await page.getByLabel('Correction').fill('Registracija vrijedi do 4.2.2026.')
     await page.getByLabel('Mark reviewed').check()
     await page.getByRole('button', { name: 'Save review' }).click()
     await page.getByText('Review saved.').waitFor()
@@ -91,7 +91,7 @@ describe('admin dashboard in a browser (phone-sized viewport)', () => {
     )
     expect(saved[0]).toEqual({
       category: 'not-understood',
-      correction: 'Vaše vozilo ima 12.345 km.',
+      correction: 'Registracija vrijedi do 4.2.2026.',
       reviewed: true,
       reviewed_by: 'admin',
     })

@@ -18,7 +18,7 @@ const text = (result: { replies: { text: string }[] }) => result.replies.map((re
 
 describe('understanding in the dialogue', () => {
   it('acts at once on a confident driver message, and answers no-tool kinds without an API call', async () => {
-    expect(text(await h.say(ivan, 'kolko km ima moja kanta'))).toMatch(/45\.231 km/)
+    expect(text(await h.say(ivan, 'ajde mi javi stanje brojila na mojoj kanti'))).toMatch(/45\.231 km/)
     h.sandbox.control.resetCalls()
     expect(text(await h.say(ivan, 'jesi ti bot ili covjek'))).toContain('AI asistent')
     expect(text(await h.say(ivan, 'koja je prognoza za vikend'))).toContain('ne mogu pomoći')

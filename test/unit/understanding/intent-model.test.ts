@@ -23,7 +23,7 @@ const NEW_PHRASINGS: [string, string][] = [
   ['koje su tablice na vozilu koje vozim', 'vehicle_plate'],
   ['rezerviraj mi neko vozilo za iduci cetvrtak od 9', 'book_vehicle'],
   ['otkaži mi rezervaciju za petak, putovanje je odgođeno', 'cancel_booking'],
-  ['ogrebao sam branik na parkiralištu kod ureda', 'report_damage'],
+  ['kod ureda sam pri parkiranju zakačio stup i udubio vrata', 'report_damage'],
   ['stanje na satu danas 128.400 km', 'record_mileage'],
   ['koliko ukupno automobila ima naša firma', 'count_vehicles'],
   ['hvala ti puno na pomoći', 'thanks'],
@@ -43,7 +43,7 @@ describe('intent model on the real corpus', () => {
   })
 
   it('acts on a clear message and falls back on garbage', () => {
-    const clear = decideIntent(model.predict('koliko kilometara ima moj auto'))
+    const clear = decideIntent(model.predict('kolika je sad kilometraža na mom autu'))
     expect(clear).toMatchObject({ kind: 'act', intent: 'vehicle_mileage' })
     expect(decideIntent(model.predict('qqxv zzkw jjfp'))).toEqual({
       kind: 'fallback',
