@@ -1,5 +1,6 @@
 import type { Reply } from '../ports/messages.ts'
 import type { FlowName } from '../store/conversation-state.ts'
+import type { WriteConfirmRule } from './answers/read-write-answer.ts'
 import type { TurnScope } from './turn-scope.ts'
 
 /** How a message is being absorbed: the opening request, an answer to a question, or an edit while confirming. */
@@ -17,4 +18,9 @@ export interface Flow {
   advance(scope: TurnScope): Promise<Reply[]>
   /** Runs the confirmed call (after "Da"). */
   execute(scope: TurnScope): Promise<Reply[]>
+  /**
+   * What counts as consent to the pending write and how to ask for it again (see
+   * answers/read-write-answer.ts); without it, words only, no emoji.
+   */
+  confirmRule?(scope: TurnScope): WriteConfirmRule
 }

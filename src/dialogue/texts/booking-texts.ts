@@ -22,6 +22,10 @@ export const bookingTexts = {
       note ? `Bilješka: ${note}` : undefined,
     ]),
   taken: (vehicle: string) => `Nažalost, ${vehicle} je u međuvremenu zauzet u tom terminu.`,
+  notFreeThen: (vehicle: string, period: string) =>
+    `${vehicle} nije slobodan u terminu ${period}, pa ga ne mogu rezervirati.`,
+  plainQuestion: (vehicle: string, period: string) =>
+    period ? `da rezerviram ${vehicle} za ${period}` : `da rezerviram ${vehicle}`,
   booked: (vehicle: string, period: string, id: string | undefined) =>
     `Rezervirano ✅\n${vehicle}\n${period}${id ? `\nBroj rezervacije: *${id}*` : ''}`,
 }

@@ -13,18 +13,34 @@ export const mileageTexts = {
   lower: (last: string) => `To je manje od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
   tooHigh: (last: string) =>
     `To je puno više od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
+  /** A reading far below the last one: recorded only after "ispravak" or the same number again. */
+  rollbackSummary: (vehicle: string, km: string, last: string) =>
+    [
+      '*Unos kilometraže*',
+      `Vozilo: ${vehicle}`,
+      `Kilometraža: ${km}`,
+      '',
+      `⚠️ To je puno manje od zadnjeg zabilježenog stanja (${last}), a brojčanik ne ide unatrag.`,
+      '',
+      'Ako ispravljate krivo upisano stanje, napišite *ispravak* ili ponovno upišite isti broj. Inače upišite točno stanje ili *ne*.',
+    ].join('\n'),
+  plainQuestion: (vehicle: string, km: string) => `da upišem ${km} za ${vehicle}`,
   recorded: (vehicle: string, km: string) => `Zabilježeno ✅ Kilometraža vozila ${vehicle}: *${km}*.`,
 }
 
 export const caseTexts = {
   askDescription: (subject: string) => `Opišite ukratko što se dogodilo (${subject.toLowerCase()}).`,
   foreignPlateInDescription: (plate: string) =>
-    `Vozilo *${plate}* nije vaše, a prijava bi se vezala uz njega. Opišite štetu bez tuđe registracije (npr. „udario me drugi auto”).`,
+    `Vozilo *${plate}* nije vaše, a prijava bi se vezala uz njega. Opišite štetu bez tuđih tablica (npr. „udario me drugi auto”).`,
   summary: (subject: string, vehicle: string | undefined, description: string) =>
     confirmationText(`Prijava: ${subject}`, [
-      vehicle ? `Vozilo: ${vehicle}` : undefined,
+      `Vozilo: ${vehicle ?? 'bez vozila (nemate dodijeljeno vozilo)'}`,
       `Opis: ${description}`,
     ]),
+  plainQuestion: (subject: string, vehicle: string | undefined) =>
+    vehicle
+      ? `da pošaljem prijavu (${subject.toLowerCase()}) za ${vehicle}`
+      : `da pošaljem prijavu (${subject.toLowerCase()}) bez vozila`,
   created: (id: string | undefined) =>
     id ? `Prijava je zaprimljena ✅ Broj slučaja: *${id}*.` : 'Prijava je zaprimljena ✅',
   subjects: { fault: 'Kvar', damage: 'Šteta', problem: 'Problem' },
@@ -50,6 +66,11 @@ export const deleteTexts = {
     booking: (label: string) => `Jeste li sigurni da želite otkazati rezervaciju:\n${label}?`,
     case: (label: string) => `Jeste li sigurni da želite obrisati slučaj:\n${label}?`,
     trip: (label: string) => `Jeste li sigurni da želite obrisati putovanje:\n${label}?`,
+  },
+  plainQuestion: {
+    booking: (label: string) => `da otkažem rezervaciju ${label}`,
+    case: (label: string) => `da obrišem slučaj ${label}`,
+    trip: (label: string) => `da obrišem putovanje ${label}`,
   },
   done: {
     booking: 'Rezervacija je otkazana ✅',

@@ -1,4 +1,4 @@
-import type { AccessPolicy, AccessSubject, ScopedFleet } from '../../ports/access-policy.ts'
+import type { AccessPolicy, AccessSubject, PlannedWrite, ScopedFleet } from '../../ports/access-policy.ts'
 import type { FleetApi, FleetRequest, ListOptions } from '../../ports/fleet-api.ts'
 import type { Tool } from '../../registry/tool.ts'
 import type { ToolRegistry } from '../../registry/tool-registry.ts'
@@ -241,8 +241,8 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         return (tool.readOnly ? filterResult(result, access, operation) : result) as T
       }
 
-      /** Deletes one of the user's own items: read by id, checked, then deleted. */
-      async function deleteOwn(
+      /** One of the user's own items, read by id and checked (the target of a delete). */
+      async function requireOwnRecord(
         kind: OwnedKind,
         id: string | number,
         listOptions?: ListOptions,
@@ -266,6 +266,15 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         }
         if (!record || !ownedByPerson(record, OWNER_FIELDS_OF_KIND[kind], subject.personId))
           throw notFound(operation)
+      }
+
+      /** Deletes one of the user's own items: read by id, checked, then deleted. */
+      async function deleteOwn(
+        kind: OwnedKind,
+        id: string | number,
+        listOptions?: ListOptions,
+      ): Promise<void> {
+        await requireOwnRecord(kind, id, listOptions)
         const options = scoped(listOptions)
         if (kind === 'booking') return inner.deleteBooking(id, options)
         if (kind === 'case') return inner.deleteCase(id, options)
@@ -273,10 +282,34 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         return inner.deleteExpense(id, options)
       }
 
+      const BOOKING_OPERATION = 'POST vehiclemgt/VehicleCalendar'
+      const MILEAGE_OPERATION = 'POST automation/AddMileage'
+      const CASE_OPERATION = 'POST automation/AddCase'
+
       return {
         allows: (tool) => allows(tool),
         async check(call) {
           await prepare(call)
+        },
+        async checkWrite(write: PlannedWrite, listOptions?: ListOptions) {
+          switch (write.kind) {
+            case 'booking':
+              return requireBookable(
+                write.booking.vehicleId,
+                write.booking.from,
+                write.booking.to,
+                BOOKING_OPERATION,
+              )
+            case 'mileage':
+              return requireOwnVehicle(write.mileage.vehicleId, MILEAGE_OPERATION)
+            case 'case':
+              return checkPlates(
+                { subject: write.newCase.subject, message: write.newCase.message },
+                CASE_OPERATION,
+              )
+            case 'delete':
+              return requireOwnRecord(write.record, write.id, listOptions)
+          }
         },
         request,
         async list(call) {
@@ -290,12 +323,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         getMasterData: (_personId, listOptions) => inner.getMasterData(subject.personId, scoped(listOptions)),
         getAvailableVehicles: availableVehicles,
         async createBooking(booking, listOptions) {
-          await requireBookable(
-            booking.vehicleId,
-            booking.from,
-            booking.to,
-            'POST vehiclemgt/VehicleCalendar',
-          )
+          await requireBookable(booking.vehicleId, booking.from, booking.to, BOOKING_OPERATION)
           return inner.createBooking({ ...booking, personId: subject.personId }, scoped(listOptions))
         },
         listBookings: (_personId, listOptions) => inner.listBookings(subject.personId, scoped(listOptions)),
@@ -307,11 +335,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         deleteTrip: (id, listOptions) => deleteOwn('trip', id, listOptions),
         deleteExpense: (id, listOptions) => deleteOwn('expense', id, listOptions),
         async addMileage(mileage, listOptions) {
-          requireOwnVehicle(mileage.vehicleId, 'POST automation/AddMileage')
+          requireOwnVehicle(mileage.vehicleId, MILEAGE_OPERATION)
           return inner.addMileage(mileage, scoped(listOptions))
         },
         async addCase(newCase, listOptions) {
-          checkPlates({ subject: newCase.subject, message: newCase.message }, 'POST automation/AddCase')
+          checkPlates({ subject: newCase.subject, message: newCase.message }, CASE_OPERATION)
           return inner.addCase({ ...newCase, personId: subject.personId }, scoped(listOptions))
         },
         getPersonData: (_personIdOrEmail, listOptions) =>
