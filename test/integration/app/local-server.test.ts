@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { createConnection, createServer } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,11 +16,20 @@ import { runM1 } from '../../support/m1-process.ts'
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const binPath = join(projectRoot, 'bin/m1.js')
-const START_TIMEOUT_MS = 60_000
+/** A cold start trains the intent model and builds the registry: slow on a busy 2-vCPU machine. */
+const START_TIMEOUT_MS = 150_000
 /** SIGTERM to "exited and the port is free". */
 const STOP_BOUND_MS = 10_000
 
 const dataDirs: string[] = []
+/** DATA_DIR of the first server that started: later ones start from its caches (as a second run would). */
+let warmDataDir: string | undefined
+
+async function copyCaches(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    if (/^(registry|intent-model)-[\w-]+\.json$/.test(name)) await copyFile(join(from, name), join(to, name))
+  }
+}
 afterAll(async () => {
   for (const dir of dataDirs) await rm(dir, { recursive: true, force: true })
 })
@@ -37,6 +46,7 @@ async function start(command: 'node' | 'npm', env: Record<string, string> = {}):
   const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'm1-local-'))
   dataDirs.push(dataDir)
+  if (warmDataDir) await copyCaches(warmDataDir, dataDir)
   const environment = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
@@ -63,7 +73,10 @@ async function start(command: 'node' | 'npm', env: Record<string, string> = {}):
       (response) => response.status,
       () => 0,
     )
-    if (status === 200) return { child, port, output: () => output, exited }
+    if (status === 200) {
+      warmDataDir ??= dataDir
+      return { child, port, output: () => output, exited }
+    }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   child.kill('SIGKILL')
