@@ -16,6 +16,7 @@ import { openRegistry } from '../registry/open-registry.ts'
 import { ToolSearch } from '../search/tool-search.ts'
 import type { ConversationStore } from '../store/conversation-store.ts'
 import { createDrizzleFeedbackStore } from '../store/drizzle-feedback-store.ts'
+import { createMemoryHeldMessageStore, createRedisHeldMessageStore } from '../store/held-message-stores.ts'
 import { createMemoryConversationStore } from '../store/memory-conversation-store.ts'
 import { createRedisConversationStore } from '../store/redis-conversation-store.ts'
 import {
@@ -111,7 +112,10 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     intents,
     llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
-  const gate = createIdentityGate({ resolver, consentStore: directory, contexts })
+  const held = adapters.redis
+    ? createRedisHeldMessageStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
+    : createMemoryHeldMessageStore()
+  const gate = createIdentityGate({ resolver, consentStore: directory, contexts, held })
   return withTestTurnDelay(
     withUnderstandingMetrics(gate(engine), adapters.metrics.understanding),
     config.M1_TEST_TURN_DELAY_MS,

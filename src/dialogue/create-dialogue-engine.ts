@@ -3,7 +3,7 @@ import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { AccessSubject } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
 import type { TurnResult, TurnUnderstanding } from '../ports/turn-handler.ts'
-import type { UserContext, UserTurnContext, UserTurnHandler } from '../ports/user-context.ts'
+import type { UserContext, UserTurnContext, UserTurnHandler, WelcomeMenuItem } from '../ports/user-context.ts'
 import type { Tool } from '../registry/tool.ts'
 import {
   type ConversationState,
@@ -14,6 +14,8 @@ import {
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
 import { readMessage } from '../understanding/read-message.ts'
+import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
+import { readWriteAnswer } from './answers/read-write-answer.ts'
 import { buildChoiceReply } from './choice-reply.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
@@ -83,9 +85,10 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
         ? (state.slots[REQUEST_SLOT] as string)
         : undefined
     const runningOrigin = state.slots[REQUEST_ORIGIN_SLOT] as ExchangeOrigin | undefined
+    const welcome = context.welcome
     let replies: Reply[]
     if (!text) {
-      replies = [{ text: commonTexts.onlyText() }]
+      replies = welcome ? offerWelcomeMenu(scope, welcome.menu) : [{ text: commonTexts.onlyText() }]
     } else {
       try {
         replies = await handleTurn(scope)
@@ -96,9 +99,10 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       }
       if (loaded.expiredFlow && state.state === 'idle') replies.unshift({ text: commonTexts.flowExpired() })
     }
-    if (replies.length === 0) replies = [{ text: commonTexts.notUnderstood() }]
+    // The turn that granted consent: the gate sends the greeting; with no request, nothing else.
+    if (replies.length === 0 && !(welcome && !text)) replies = [{ text: commonTexts.notUnderstood() }]
 
-    const last = replies[replies.length - 1]
+    const last = replies[replies.length - 1] ?? welcome?.greeting
     if (state.state !== 'idle' && state.state !== 'awaiting-feedback') state.slots.prompt = last
     if (state.state === 'idle' && text && !state.slots.feedbackTurn) {
       const question = scope.startedFlow ? text : (runningRequest ?? text)
@@ -109,7 +113,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     delete state.slots.feedbackTurn
     state.updatedAt = now.getTime()
     const entries: HistoryEntry[] = [
-      { role: 'user', text: text || `[${inbound.kind}]`, at: now.getTime() },
+      { role: 'user', text: text || (welcome ? '[consent]' : `[${inbound.kind}]`), at: now.getTime() },
       { role: 'assistant', text: joined(replies), at: now.getTime() },
     ]
     await deps.store.commitTurn(key, state, entries)
@@ -254,14 +258,19 @@ async function continueConfirmation(
   confirmation: ReturnType<typeof detectConfirmation>,
 ): Promise<Reply[]> {
   const { state } = scope
-  if (confirmation?.answer === 'yes' && confirmation.plain) return flow.execute(scope)
-  if (confirmation?.answer === 'no' && confirmation.plain) {
+  // A write needs a clear yes (see answers/read-write-answer.ts): hedges and emoji rows are asked again.
+  const rule = flow.confirmRule?.(scope) ?? defaultConfirmRule()
+  const askedPlainly = takeAskedPlainly(state)
+  const answer = readWriteAnswer(scope.text, scope.inbound.replyId, confirmation, rule)
+  if (answer === 'yes') return flow.execute(scope)
+  if (answer === 'no') {
     moveToIdle(state, scope.now.getTime())
     return [{ text: commonTexts.cancelled() }]
   }
   // "Ne, od 10h", "od 10h", "bilješka: službeni put": an edit, then the confirmation again.
   if (flow.absorb(scope, 'edit')) return flow.advance(scope)
-  if (confirmation?.answer === 'yes') return flow.execute(scope)
+  if (answer === 'unclear' || answer === 'needs-correction')
+    return replyToUnclear(state, rule, answer, askedPlainly, scope.now.getTime())
   // A question while confirming is answered, then the pending confirmation is repeated.
   const intent = detectIntent(understandMessage(scope))
   if (intent?.kind === 'read') {
@@ -396,6 +405,18 @@ function directAnswer(scope: TurnScope, answer: DirectAnswer): Promise<Reply[]> 
     case 'out-of-scope':
       return [{ text: commonTexts.outOfScope() }]
   }
+}
+
+/**
+ * The welcome menu the consent greeting shows: its items wait as a choice of intents, so "1",
+ * "2." or a name picks one (like a clarification); anything else leaves it.
+ */
+function offerWelcomeMenu(scope: TurnScope, menu: readonly WelcomeMenuItem[] | undefined): Reply[] {
+  if (!menu || menu.length === 0) return []
+  startFlow(scope, 'clarify')
+  const shown = menu.map((item) => ({ kind: 'intent' as const, id: item.intent, label: item.label }))
+  moveToAwaitingSelection(scope.state, shown, 'intent')
+  return []
 }
 
 /** The ambiguous band: the two or three likely actions as buttons; the pick starts that action. */

@@ -1,5 +1,5 @@
 import type { Reply } from '../ports/messages.ts'
-import type { UserContext, Vehicle } from '../ports/user-context.ts'
+import type { UserContext, Vehicle, WelcomeMenuItem } from '../ports/user-context.ts'
 
 /** Every identity and consent text the user can see, in one place (Croatian). */
 
@@ -78,7 +78,11 @@ export const identityTexts = {
       'Ako se predomislite, napišite *Pristajem*.',
   }),
 
-  greeting: (user: Pick<UserContext, 'displayName' | 'vehicles'>): Reply => {
+  /**
+   * The first-contact greeting: AI disclosure, the user's vehicle(s) and the numbered menu, or,
+   * when a request came before consent, a line saying it is answered next.
+   */
+  greeting: (user: Pick<UserContext, 'displayName' | 'vehicles'>, request?: string): Reply => {
     const name = firstName(user.displayName)
     const lines = [
       `Hvala${name ? `, ${name}` : ''}! Ja sam AI asistent za vozni park: odgovara vam računalni program, ne osoba.`,
@@ -95,17 +99,46 @@ export const identityTexts = {
       if (user.vehicles.length > MAX_VEHICLES_SHOWN)
         lines.push(`…i još ${user.vehicles.length - MAX_VEHICLES_SHOWN}`)
     }
-    lines.push(
-      '',
-      'Mogu vam pomoći s:',
-      '1. kilometražom (stanje i unos nove)',
-      '2. rezervacijom slobodnog vozila',
-      '3. prijavom štete',
-      '4. vašim rezervacijama, slučajevima, putovanjima i troškovima',
-      '5. registracijom, servisom i ugovorom o leasingu',
-      '',
-      'Kako vam mogu pomoći?',
-    )
+    lines.push('', 'Mogu vam pomoći s:')
+    if (request) {
+      lines.push(
+        'kilometražom, rezervacijom vozila, prijavom štete, vašim rezervacijama, slučajevima, putovanjima i troškovima, registracijom, servisom i leasingom.',
+        '',
+        `Sada odgovaram na vašu poruku „${shortQuote(request)}”:`,
+      )
+    } else {
+      welcomeMenu(user).forEach((item, index) => {
+        lines.push(`${index + 1}. ${item.label}`)
+      })
+      lines.push('', 'Napišite broj ili svojim riječima što trebate (npr. „trebam auto sutra od 8 do 16”).')
+    }
     return { text: lines.join('\n') }
   },
+}
+
+const MAX_QUOTE = 80
+
+function shortQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat
+}
+
+/** The welcome menu: items about one's own vehicle only for users who have one. */
+const MENU: readonly (WelcomeMenuItem & { needsVehicle: boolean })[] = [
+  { intent: 'vehicle_mileage', label: 'stanje kilometraže', needsVehicle: true },
+  { intent: 'record_mileage', label: 'unos nove kilometraže', needsVehicle: true },
+  { intent: 'book_vehicle', label: 'rezervacija slobodnog vozila', needsVehicle: false },
+  { intent: 'report_damage', label: 'prijava štete ili kvara', needsVehicle: false },
+  { intent: 'my_bookings', label: 'moje rezervacije', needsVehicle: false },
+  { intent: 'my_cases', label: 'moje prijave (slučajevi)', needsVehicle: false },
+  { intent: 'vehicle_due_dates', label: 'rokovi: registracija i servis', needsVehicle: true },
+  { intent: 'vehicle_leasing', label: 'ugovor o leasingu', needsVehicle: true },
+]
+
+/** The numbered items the greeting shows this user, in order. */
+export function welcomeMenu(user: Pick<UserContext, 'vehicles'>): WelcomeMenuItem[] {
+  return MENU.filter((item) => user.vehicles.length > 0 || !item.needsVehicle).map(({ intent, label }) => ({
+    intent,
+    label,
+  }))
 }

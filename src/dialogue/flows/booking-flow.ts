@@ -11,6 +11,8 @@ import { mergePeriod } from '../../understanding/entities/merge-period.ts'
 import { normalizeText } from '../../understanding/entities/normalize-text.ts'
 import { parsePeriod } from '../../understanding/entities/parse-period.ts'
 import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../understanding/entities/period.ts'
+import { readSlotMessage } from '../answers/read-slot-edit.ts'
+import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
 import { buildChoiceReply } from '../choice-reply.ts'
 import {
   moveToAwaitingConfirmation,
@@ -25,6 +27,7 @@ import { bookingTexts } from '../texts/booking-texts.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { guardedWrite, landedEarlier } from './guarded-write.ts'
+import { refusedWrite } from './refused-write.ts'
 
 const MAX_OFFERED = 10
 
@@ -88,15 +91,29 @@ async function freeVehicles(scope: TurnScope, from: string, to: string): Promise
   return list.items
 }
 
-function confirmation(scope: TurnScope, from: string, to: string): Reply {
+/**
+ * The confirmation, once the access policy has checked the booking it would send: the car must
+ * be a free pool car (or the user's own) for exactly that period. When it no longer is (an edit
+ * moved the period, someone took it), the free cars of the period are offered instead.
+ */
+async function confirmation(scope: TurnScope, from: string, to: string): Promise<Reply[]> {
   const slots = scope.state.slots
-  const summary = bookingTexts.summary(
-    String(slots.vehicleIdLabel),
-    formatPeriod(from, to),
-    slots.description as string,
-  )
+  const label = String(slots.vehicleIdLabel)
+  const booking = { personId: scope.user.personId, vehicleId: String(slots.vehicleId), from, to }
+  const refused = await refusedWrite(scope, { kind: 'booking', booking })
+  if (refused === 'not-found') {
+    slots.vehicleId = undefined
+    slots.vehicleIdLabel = undefined
+    const next = await bookingFlow.advance(scope)
+    return [{ text: bookingTexts.notFreeThen(label, formatPeriod(from, to)) }, ...next]
+  }
+  if (refused) {
+    moveToIdle(scope.state, scope.now.getTime())
+    return [refused]
+  }
+  const summary = bookingTexts.summary(label, formatPeriod(from, to), slots.description as string)
   moveToAwaitingConfirmation(scope.state, { tool: 'post_VehicleCalendar', summary })
-  return { text: summary, buttons: confirmButtons }
+  return [{ text: summary, buttons: confirmButtons }]
 }
 
 function problemReply(scope: TurnScope, check: Exclude<BookingPeriodCheck, { ok: true }>): Reply {
@@ -122,6 +139,26 @@ function problemReply(scope: TurnScope, check: Exclude<BookingPeriodCheck, { ok:
 }
 
 /**
+ * The text a message's period is read from, or undefined when it names none for this step. The
+ * opening request is read whole. While a value is asked for, a question is not an answer
+ * ("koliko je sad sati?" is not a start time) and a bare "16" gets the asked part's preposition.
+ * While confirming or choosing, only an edit changes the period ("ne, od 10", "ipak do 15"), and
+ * only by the part that names the new value ("ne sutra nego prekosutra" -> "prekosutra").
+ */
+function periodInput(scope: TurnScope, phase: AbsorbPhase, text: string): string | undefined {
+  if (phase === 'start') return text
+  const reading = readSlotMessage(text === scope.text.original ? scope.text : normalizeText(text))
+  if (phase === 'edit') return reading.kind === 'edit' ? reading.valueText : undefined
+  if (reading.kind === 'question' && !reading.valueOnly) return undefined
+  const asking = [...scope.state.missing][0] as PeriodPart | undefined
+  if (!asking || !ANSWER_PREFIX[asking] || /\b(od|do)\b/i.test(text)) return text
+  const hour = BARE_HOUR.exec(text)
+  return hour
+    ? `${ANSWER_PREFIX[asking]}${hour[1]}${hour[2] ? `:${hour[2]}` : 'h'}`
+    : `${ANSWER_PREFIX[asking]}${text}`
+}
+
+/**
  * Book a vehicle: period from free text, missing parts asked one at a time, free vehicles
  * offered, choice by number/ordinal/name/plate, confirmation, availability checked again,
  * booked with the user as assignee. Also answers "slobodna vozila sutra" (the offer is the answer).
@@ -140,15 +177,8 @@ export const bookingFlow: Flow = {
     const text = labeled
       ? scope.text.original.slice(0, scope.text.original.indexOf(':'))
       : scope.text.original
-    const asking = phase === 'answer' ? ([...scope.state.missing][0] as PeriodPart | undefined) : undefined
-    let input = text
-    if (asking && ANSWER_PREFIX[asking] && !/\b(od|do)\b/i.test(text)) {
-      const hour = BARE_HOUR.exec(text)
-      input = hour
-        ? `${ANSWER_PREFIX[asking]}${hour[1]}${hour[2] ? `:${hour[2]}` : 'h'}`
-        : `${ANSWER_PREFIX[asking]}${text}`
-    }
-    const parsed = parseBookingPeriod(input, scope.now)
+    const input = periodInput(scope, phase, text)
+    const parsed = input === undefined ? undefined : parseBookingPeriod(input, scope.now)
     if (parsed) {
       const base = slots.period as PeriodParts | undefined
       slots.period = partsOf(mergePeriod(base, partsOf(parsed)))
@@ -156,6 +186,16 @@ export const bookingFlow: Flow = {
     }
     if (phase === 'start') slots.opening = scope.text.original
     return changed
+  },
+
+  confirmRule(scope: TurnScope): WriteConfirmRule {
+    const period = currentPeriod(scope)
+    const check = period ? checkBookingPeriod(period, scope.now) : undefined
+    const when = check?.ok ? formatPeriod(check.from, check.to) : ''
+    return {
+      loneEmoji: true,
+      question: bookingTexts.plainQuestion(String(scope.state.slots.vehicleIdLabel), when),
+    }
   },
 
   async advance(scope: TurnScope): Promise<Reply[]> {
@@ -185,7 +225,7 @@ export const bookingFlow: Flow = {
     const periodText = formatPeriod(check.from, check.to)
 
     if (typeof slots.vehicleId === 'string' && typeof slots.vehicleIdLabel === 'string') {
-      return [confirmation(scope, check.from, check.to)]
+      return confirmation(scope, check.from, check.to)
     }
     const free = await freeVehicles(scope, check.from, check.to)
     if (free.length === 0) {
@@ -199,7 +239,7 @@ export const bookingFlow: Flow = {
       if (named.status === 'matched' && named.by !== 'ordinal' && named.by !== 'words') {
         slots.vehicleId = named.item.id
         slots.vehicleIdLabel = named.item.label
-        return [confirmation(scope, check.from, check.to)]
+        return confirmation(scope, check.from, check.to)
       }
     }
     const offered = items.slice(0, MAX_OFFERED)

@@ -1,6 +1,8 @@
+import type { NewCase } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
 import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
+import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
@@ -8,6 +10,7 @@ import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { caseTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { guardedWrite } from './guarded-write.ts'
+import { refusedWrite } from './refused-write.ts'
 
 const FAULT =
   /\b(kvar\w*|pokvar\w*|ne radi|ne pali|lampic\w*|motor\w*|kocnic\w*|gum\w*|akumulator\w*|broken)\b/
@@ -117,16 +120,25 @@ export const caseFlow: Flow = {
       moveToCollectingSlots(state, ['description'])
       return [{ text: caseTexts.foreignPlateInDescription(foreign) }]
     }
+    const refused = await refusedWrite(scope, { kind: 'case', newCase: newCaseOf(scope) })
+    if (refused) {
+      moveToIdle(state, scope.now.getTime())
+      return [refused === 'not-found' ? { text: commonTexts.notYours() } : refused]
+    }
     const summary = caseTexts.summary(String(slots.subject), vehicle, slots.description)
     moveToAwaitingConfirmation(state, { tool: 'post_AddCase', summary })
     return [{ text: summary, buttons: confirmButtons }]
   },
 
-  async execute(scope: TurnScope): Promise<Reply[]> {
+  confirmRule(scope: TurnScope): WriteConfirmRule {
     const slots = scope.state.slots
     const vehicle = typeof slots.vehicleIdLabel === 'string' ? slots.vehicleIdLabel : undefined
-    const message = vehicle ? `${slots.description}\n\nVozilo: ${vehicle}` : String(slots.description)
-    const newCase = { personId: scope.user.personId, subject: String(slots.subject), message }
+    // A report is the user's own words: never confirmed by emoji.
+    return { loneEmoji: false, question: caseTexts.plainQuestion(String(slots.subject), vehicle) }
+  },
+
+  async execute(scope: TurnScope): Promise<Reply[]> {
+    const newCase = newCaseOf(scope)
     const options = { tenantId: scope.user.tenantId }
     const outcome = await guardedWrite(scope, {
       tool: 'post_AddCase',
@@ -147,6 +159,14 @@ export const caseFlow: Flow = {
     if (outcome.status === 'already-done') return [{ text: commonTexts.writeArrivedLate() }]
     return [{ text: caseTexts.created(caseIdOf(outcome.result)) }]
   },
+}
+
+/** The case as it will be sent: the description with the attached vehicle named. */
+function newCaseOf(scope: TurnScope): NewCase {
+  const slots = scope.state.slots
+  const vehicle = typeof slots.vehicleIdLabel === 'string' ? slots.vehicleIdLabel : undefined
+  const message = vehicle ? `${slots.description}\n\nVozilo: ${vehicle}` : String(slots.description)
+  return { personId: scope.user.personId, subject: String(slots.subject), message }
 }
 
 /** A plate in the description that is not the user's (the API would attach the case to it). */

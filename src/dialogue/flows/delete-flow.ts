@@ -1,6 +1,7 @@
 import type { Reply } from '../../ports/messages.ts'
 import type { FlowName } from '../../store/conversation-state.ts'
 import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
+import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
 import { buildChoiceReply } from '../choice-reply.ts'
 import { isDeleteRequestWord } from '../detect-intent.ts'
 import { moveToAwaitingConfirmation, moveToAwaitingSelection, moveToIdle } from '../dialogue-state.ts'
@@ -11,6 +12,7 @@ import { deleteTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { guardedWrite } from './guarded-write.ts'
 import { listPersonal, toShownItem } from './personal-items.ts'
+import { refusedWrite } from './refused-write.ts'
 
 type DeletableKind = 'booking' | 'case' | 'trip'
 
@@ -37,6 +39,12 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
       const { personId } = scope.user
       const chosen = state.shown.find((item) => item.id === state.slots.itemId)
       if (chosen) {
+        // The policy reads the record and checks it is the user's before "Jeste li sigurni?".
+        const refused = await refusedWrite(scope, { kind: 'delete', record: kind, id: chosen.id })
+        if (refused) {
+          moveToIdle(state, scope.now.getTime())
+          return [refused === 'not-found' ? { text: commonTexts.notYours() } : refused]
+        }
         const text = deleteTexts.sure[kind](chosen.label)
         moveToAwaitingConfirmation(state, { tool: TOOL[kind], summary: text })
         return [{ text, buttons: confirmButtons }]
@@ -78,6 +86,12 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
       )
       // The list stays the question to repeat; "not found" is said once, before it.
       return notFound ? [{ text: deleteTexts.notFound[kind] }, choice] : [choice]
+    },
+
+    confirmRule(scope: TurnScope): WriteConfirmRule {
+      const item = scope.state.shown.find((candidate) => candidate.id === scope.state.slots.itemId)
+      // Deleting cannot be undone: never by emoji.
+      return { loneEmoji: false, question: deleteTexts.plainQuestion[kind](item?.label ?? '') }
     },
 
     async execute(scope: TurnScope): Promise<Reply[]> {

@@ -8,6 +8,8 @@ import {
 } from '../../format/index.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Vehicle } from '../../ports/user-context.ts'
+import { daysBetween } from '../../understanding/entities/local-date.ts'
+import { zagrebToday } from '../../understanding/entities/zagreb-time.ts'
 import type { ReadIntent } from '../detect-intent.ts'
 import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
@@ -23,6 +25,8 @@ const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; 
   'my-expenses': { kind: 'expense', title: readTexts.expensesTitle, empty: readTexts.noExpenses },
 }
 
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}/
+
 /** The first field that holds text or a number: activity names come under several field names. */
 function firstText(...values: unknown[]): string | number | undefined {
   for (const value of values) {
@@ -33,8 +37,9 @@ function firstText(...values: unknown[]): string | number | undefined {
   return undefined
 }
 
-function dueLines(vehicle: Vehicle): string[] {
+function dueLines(vehicle: Vehicle, now: Date): string[] {
   const activities = Array.isArray(vehicle.raw.PeriodicActivities) ? vehicle.raw.PeriodicActivities : []
+  const today = zagrebToday(now)
   const rows = activities
     .map((activity) => ({
       name: orNotAvailable(firstText(activity.Name, activity.ActivityName, activity.Type)),
@@ -45,11 +50,13 @@ function dueLines(vehicle: Vehicle): string[] {
   return rows.map((row) => {
     const parts = [`${row.name}: ${formatDate(row.due)}`]
     if (row.dueMileage !== undefined) parts.push(`ili na ${formatKilometers(row.dueMileage)}`)
-    return parts.join(' ')
+    const dueDay = row.due && LOCAL_DATE.test(row.due) ? row.due.slice(0, 10) : undefined
+    const line = parts.join(' ')
+    return dueDay ? `${line} (${readTexts.dueIn(String(row.name), daysBetween(today, dueDay))})` : line
   })
 }
 
-function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
+function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle, now: Date): string {
   const label = vehicleLabel(vehicle)
   const raw = vehicle.raw
   switch (intent) {
@@ -62,7 +69,7 @@ function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
     case 'plate':
       return readTexts.plate(vehicle.name, orNotAvailable(vehicle.plate))
     case 'due-dates': {
-      const lines = dueLines(vehicle)
+      const lines = dueLines(vehicle, now)
       return lines.length === 0
         ? readTexts.noDue(label)
         : `${readTexts.dueTitle(label)}\n${lines.map((line) => `• ${line}`).join('\n')}`
@@ -79,13 +86,13 @@ function vehicleTemplate(intent: ReadIntent, vehicle: Vehicle): string {
     default: {
       const lines = [
         readTexts.summaryTitle(vehicle.name),
-        `Registracija: ${orNotAvailable(vehicle.plate)}`,
+        `Registarska oznaka: ${orNotAvailable(vehicle.plate)}`,
         `VIN: ${orNotAvailable(vehicle.vin)}`,
         `Kilometraža: ${formatKilometers(vehicle.mileageKm)}`,
         `Leasing kuća: ${orNotAvailable(raw.ProviderName)}`,
         `Kraj ugovora: ${formatDate(raw.ContractEnd)}`,
       ]
-      const due = dueLines(vehicle)
+      const due = dueLines(vehicle, now)
       if (due.length > 0) lines.push(`Sljedeći rok: ${due[0]}`)
       return lines.join('\n')
     }
@@ -113,7 +120,7 @@ export const readFlow: Flow = {
     const pick = requireVehicle(scope)
     if ('replies' in pick) return pick.replies
     moveToIdle(scope.state, scope.now.getTime())
-    return [{ text: vehicleTemplate(intent, pick.vehicle) }]
+    return [{ text: vehicleTemplate(intent, pick.vehicle, scope.now) }]
   },
   async execute() {
     return []

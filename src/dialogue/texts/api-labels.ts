@@ -74,7 +74,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   Id: 'ID',
   LastMileage: 'Zadnja kilometraža',
   LastName: 'Prezime',
-  LicencePlate: 'Registracija',
+  LicencePlate: 'Registarska oznaka',
   Manufacturer: 'Proizvođač',
   Message: 'Poruka',
   Mileage: 'Kilometraža',

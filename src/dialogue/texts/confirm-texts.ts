@@ -17,7 +17,7 @@ export const confirmTexts = {
     'Bez jasnog *Da* ništa ne mijenjam, pa sam ovaj zahtjev prekinuo. Kad budete sigurni, pošaljite ga ponovno.',
   /** A plain "da" to a reading far below the last one. */
   needsCorrection: (question: string) =>
-    `${question}? Za takav ispravak ne mogu prihvatiti samo *Da*: napišite *ispravak* ili ponovno upišite isti broj. Ako broj nije točan, upišite točno stanje ili *ne*.`,
+    `Trebam izričitu potvrdu: ${question}? Za takav ispravak nije dovoljno *Da*: napišite *ispravak* ili ponovno upišite isti broj. Ako broj nije točan, upišite točno stanje ili *ne*.`,
   /** The access policy refused the write before its confirmation. */
   refusedVehicle: () => 'To vozilo nije među vašim vozilima, pa za njega ne mogu ništa upisati.',
   refusedReport: () =>

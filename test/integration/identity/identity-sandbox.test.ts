@@ -81,7 +81,8 @@ describe('identity against the sandbox', () => {
       consentStore: directory,
       contexts: createUserContextProvider({ fleet }),
     })(async (_message, context) => {
-      seen.push(context.user.vehicles[0]!.plate!)
+      // The welcome turn (consent just granted) is not a request.
+      if (!context.welcome) seen.push(context.user.vehicles[0]!.plate!)
       return { replies: [{ text: 'ok' }] }
     })
     const context = { turnId: 't', log: pino({ level: 'silent' }), now: new Date() }

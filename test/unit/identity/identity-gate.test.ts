@@ -9,6 +9,7 @@ import { createUserContextProvider } from '../../../src/identity/user-context-pr
 import type { InboundMessage } from '../../../src/ports/messages.ts'
 import type { TurnHandler } from '../../../src/ports/turn-handler.ts'
 import type { UserContext } from '../../../src/ports/user-context.ts'
+import { createMemoryHeldMessageStore } from '../../../src/store/held-message-stores.ts'
 import { type FakeTenant, startFakeTenant } from './support/fake-tenant.ts'
 
 const PHONE = '385912345678'
@@ -17,6 +18,7 @@ let fleet: FleetClient
 let directory: ReturnType<typeof createInMemoryDirectory>
 let handler: TurnHandler
 let seen: UserContext[]
+let welcomes: { text: string; menu: number }[]
 let sequence = 0
 
 function message(fields: Partial<InboundMessage>): InboundMessage {
@@ -66,12 +68,19 @@ beforeEach(async () => {
   })
   directory = createInMemoryDirectory()
   seen = []
+  welcomes = []
   const gate = createIdentityGate({
     resolver: createPersonResolver({ fleet, directory, defaultTenantId: 'tenant-1' }),
     consentStore: directory,
     contexts: createUserContextProvider({ fleet }),
+    held: createMemoryHeldMessageStore(),
   })
   handler = gate(async (inbound, turn) => {
+    // The welcome turn: the held request as its text, or an empty text and the menu.
+    if (turn.welcome) {
+      welcomes.push({ text: inbound.text ?? '', menu: turn.welcome.menu?.length ?? 0 })
+      return { replies: inbound.text ? [{ text: `echo: ${inbound.text}` }] : [] }
+    }
     seen.push(turn.user)
     return { replies: [{ text: `echo: ${inbound.text}` }] }
   })
@@ -110,6 +119,10 @@ describe('identity gate', () => {
     expect(greeting).toContain('AI asistent')
     expect(greeting).toContain('*Škoda Octavia 2.0 TDI* (ZG-1234-AB), 45.231 km')
     expect(greeting).toContain('rezervacijom')
+    // The first request sent before consent is answered right after the greeting.
+    expect(greeting).toContain('„Trebam auto sutra”')
+    expect(granted.replies[1]!.text).toBe('echo: Trebam auto sutra')
+    expect(welcomes).toEqual([{ text: 'Trebam auto sutra', menu: 0 }])
     const stored = await directory.findByPhone(PHONE)
     expect(stored).toMatchObject({ consent: 'granted', consentAt: new Date('2026-01-15T10:00:00Z') })
     expect(seen).toHaveLength(0)
@@ -128,6 +141,36 @@ describe('identity gate', () => {
     // new user, whole onboarding: one Persons call, one MasterData call
     expect(tenant.personsCalls()).toBe(1)
     expect(tenant.masterDataCalls()).toBe(1)
+  })
+
+  it('greets with the numbered menu when nothing was asked before consent', async () => {
+    await say('bok')
+    const granted = await say('da, slažem se')
+    expect(granted.replies).toHaveLength(1)
+    expect(granted.replies[0]!.text).toMatch(/1\. stanje kilometraže[\s\S]*3\. rezervacija/)
+    expect(welcomes).toEqual([{ text: '', menu: 8 }])
+  })
+
+  it('drops the held request when consent is refused', async () => {
+    await say('koliko imam km')
+    await say('ne pristajem')
+    const again = await say('Pristajem')
+    expect(again.replies).toHaveLength(1)
+    expect(welcomes).toEqual([{ text: '', menu: 8 }])
+  })
+
+  it('asks again on unclear answers and holds nothing but requests', async () => {
+    await say('bok')
+    for (const unclear of ['hm', 'možda', 'što to znači?', '👍', 'ok vidjet ću']) {
+      const reply = await say(unclear)
+      expect(reply.replies[0]!.text).toContain('privolu')
+      expect((await directory.findByPhone(PHONE))?.consent).toBe('unknown')
+    }
+    await say('kad je servis')
+    const granted = await say('yes i agree')
+    expect((await directory.findByPhone(PHONE))?.consent).toBe('granted')
+    // Hesitations and questions about the consent are not held; the first request is, and it is answered.
+    expect(granted.replies[1]!.text).toBe('echo: kad je servis')
   })
 
   it('does not take a "Da" before the question as consent', async () => {
