@@ -1,4 +1,5 @@
 import type { IntentClassification } from '../../understanding/create-intent-classifier.ts'
+import type { IntentScore } from '../../understanding/intent-model.ts'
 import type { Intent } from '../detect-intent.ts'
 import { intentEntry } from './intent-table.ts'
 
@@ -66,28 +67,39 @@ const MODEL_ACTIONS: Readonly<Record<string, ModelAction>> = {
 /**
  * A wrong greeting or a wrong read of the user's own data costs one message; a wrong write flow
  * costs a confirmation the user must refuse. So direct answers and reads act from a lower
- * probability than writes ("bok" reads 0.87 greeting, 0.13 goodbye). Not complaints (they record
- * feedback) nor goodbyes (they drop the flow in progress).
+ * probability than writes ("bok" reads 0.87 greeting, 0.13 goodbye).
  */
 export const LOW_RISK_P = 0.75
-const HIGH_RISK_ANSWERS: ReadonlySet<DirectAnswer> = new Set(['complaint', 'goodbye'])
 
-/** Reads of the user's own data and harmless direct answers: acting wrongly on them changes nothing. */
+/** Reads of the user's own data and direct answers: acting wrongly on them changes nothing. */
 export function isLowRisk(intent: string): boolean {
   const action = modelAction(intent)
-  if (action.kind === 'answer') return !HIGH_RISK_ANSWERS.has(action.answer)
+  if (action.kind === 'answer') return true
   if (action.kind === 'template') return action.intent.kind === 'read'
   return action.kind === 'tool' && intentEntry(intent)?.kind === 'read'
 }
 
-/** The model's decision as the dialogue acts on it: low-risk intents act from LOW_RISK_P. */
+const isDirectAnswer = (intent: string) => modelAction(intent).kind === 'answer'
+
+/**
+ * The model's decision as the dialogue acts on it: a low-risk top intent acts from LOW_RISK_P;
+ * and when direct answers together hold LOW_RISK_P ("ajd bog": goodbye 0.44, greeting 0.38) the
+ * message needs no tool whichever of them it is, so the likeliest answers.
+ */
 export function withLowRiskActions(reading: IntentClassification): IntentClassification {
   const { decision, ranking } = reading
   const top = ranking[0]
-  if (decision.kind === 'act' || !top || top.p < LOW_RISK_P) return reading
+  if (decision.kind === 'act' || !top) return reading
   if (decision.kind === 'fallback' && decision.reason !== 'low-confidence') return reading
-  if (!isLowRisk(top.intent)) return reading
-  return { ranking, decision: { kind: 'act', intent: top.intent, p: top.p } }
+  const act = (score: IntentScore): IntentClassification => ({
+    ranking,
+    decision: { kind: 'act', intent: score.intent, p: score.p },
+  })
+  if (top.p >= LOW_RISK_P && isLowRisk(top.intent)) return act(top)
+  let answers = 0
+  for (const score of ranking) if (isDirectAnswer(score.intent)) answers += score.p
+  const likeliest = ranking.find((score) => isDirectAnswer(score.intent))
+  return answers >= LOW_RISK_P && likeliest ? act(likeliest) : reading
 }
 
 export function modelAction(intent: string): ModelAction {
