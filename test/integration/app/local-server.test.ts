@@ -79,7 +79,8 @@ async function start(command: 'node' | 'npm', env: Record<string, string> = {}):
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  child.kill('SIGKILL')
+  // npm's child (the server) would outlive npm: kill the whole tree.
+  for (const pid of [...descendants(child.pid!), child.pid!].filter(alive)) process.kill(pid, 'SIGKILL')
   throw new Error(`${command} did not answer 200 on / within ${START_TIMEOUT_MS} ms:\n${output}`)
 }
 
@@ -149,7 +150,8 @@ async function stopWithin(started: Started, bound: number): Promise<{ code: numb
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), bound))
   const result = await Promise.race([started.exited, timer])
   if (result === 'timeout') {
-    started.child.kill('SIGKILL')
+    for (const pid of [...descendants(started.child.pid!), started.child.pid!].filter(alive))
+      process.kill(pid, 'SIGKILL')
     throw new Error(`still running ${bound} ms after SIGTERM:\n${started.output()}`)
   }
   return { code: result.code, ms: Date.now() - before }
