@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { Intent } from '../../../src/dialogue/detect-intent.ts'
+import { withLowRiskActions } from '../../../src/dialogue/intents/model-actions.ts'
+import { routeMessage } from '../../../src/dialogue/intents/route-message.ts'
+import type { IntentClassification } from '../../../src/understanding/create-intent-classifier.ts'
+import { DEFAULT_THRESHOLDS, decideIntent } from '../../../src/understanding/decide-intent.ts'
+
+/** A model reading with the production decision rule over the given probabilities. */
+function reading(scores: Record<string, number>): IntentClassification {
+  const ranking = Object.entries(scores)
+    .map(([intent, p]) => ({ intent, p }))
+    .sort((a, b) => b.p - a.p)
+  return withLowRiskActions({ ranking, decision: decideIntent({ ranking, anchors: 3 }, DEFAULT_THRESHOLDS) })
+}
+
+const myBookings: Intent = { kind: 'read', read: 'my-bookings' }
+const recordMileage: Intent = { kind: 'write', write: 'mileage' }
+
+describe('abstention: act, ask or search', () => {
+  it('acts on a sure intent, whatever the router says', () => {
+    const route = routeMessage(reading({ vehicle_mileage: 0.95, record_mileage: 0.05 }), recordMileage)
+    expect(route).toMatchObject({ kind: 'model', intent: 'vehicle_mileage' })
+  })
+
+  it('reads the user’s own data from p 0.75, but never starts a write below the act threshold', () => {
+    expect(routeMessage(reading({ vehicle_plate: 0.8, other: 0.2 }), undefined)).toMatchObject({
+      kind: 'model',
+      intent: 'vehicle_plate',
+    })
+    expect(routeMessage(reading({ report_damage: 0.8, other: 0.2 }), undefined)).toEqual({
+      kind: 'clarify',
+      intents: ['report_damage', 'help'],
+    })
+  })
+
+  it('answers directly when direct answers together are likely, with the likeliest of them', () => {
+    const route = routeMessage(reading({ goodbye: 0.44, greeting: 0.38, book_vehicle: 0.18 }), undefined)
+    expect(route).toMatchObject({ kind: 'model', intent: 'goodbye', action: { kind: 'answer' } })
+  })
+
+  it('asks between close candidates with buttons, unless the router names one of them', () => {
+    const close = { my_bookings: 0.5, cancel_booking: 0.45, other: 0.05 }
+    expect(routeMessage(reading(close), undefined)).toEqual({
+      kind: 'clarify',
+      intents: ['my_bookings', 'cancel_booking'],
+    })
+    expect(routeMessage(reading(close), myBookings)).toEqual({
+      kind: 'rules',
+      intent: myBookings,
+      why: 'agreed',
+    })
+  })
+
+  it('lets the router decide only for an intent the model finds plausible', () => {
+    const unsure = { small_talk: 0.32, out_of_scope: 0.3, other: 0.25, vehicle_mileage: 0.13 }
+    expect(routeMessage(reading(unsure), recordMileage)).toEqual({ kind: 'search' })
+    const plausible = {
+      vehicle_mileage: 0.4,
+      record_mileage: 0.12,
+      other: 0.1,
+      small_talk: 0.1,
+      help: 0.1,
+      out_of_scope: 0.1,
+      thanks: 0.08,
+    }
+    expect(routeMessage(reading(plausible), recordMileage)).toEqual({
+      kind: 'rules',
+      intent: recordMileage,
+      why: 'fallback',
+    })
+  })
+
+  it('searches the catalogue for `other`', () => {
+    expect(routeMessage(reading({ other: 0.97, my_expenses: 0.03 }), undefined)).toEqual({ kind: 'search' })
+  })
+})
