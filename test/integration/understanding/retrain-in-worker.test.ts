@@ -50,7 +50,7 @@ describe('retraining the production model in a worker thread', () => {
       kind: 'act',
       intent: 'my_bookings',
     })
-  }, 60_000)
+  }, 240_000)
 
   it('caches the model by corpus and corrections: the next process with the same corrections loads it', async () => {
     const files = (await readdir(cacheDir)).filter((name) => name.startsWith('intent-model-'))
@@ -63,5 +63,5 @@ describe('retraining the production model in a worker thread', () => {
     expect(again.fromCache).toBe(true)
     expect(again.status()).toMatchObject({ examples: 1, fromCache: true })
     expect(again.classify(MESSAGE).decision).toMatchObject({ kind: 'act', intent: 'vehicle_mileage' })
-  }, 60_000)
+  }, 240_000)
 })

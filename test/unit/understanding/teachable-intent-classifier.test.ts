@@ -42,6 +42,15 @@ afterAll(async () => {
   await rm(corpusDir, { recursive: true, force: true })
 })
 
+/** Waits until the held training has started (a busy machine may take a while to get there). */
+async function until(condition: () => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 function deferred() {
   let open!: () => void
   const gate = new Promise<void>((resolve) => (open = resolve))
@@ -72,7 +81,7 @@ describe('teachable intent classifier', () => {
     expect(classifier.status()).toMatchObject({ state: 'ready', examples: 0, retrains: 0 })
 
     const retrained = classifier.retrain([{ text: taught, intent: 'vehicle_mileage' }])
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await until(() => calls.length === 1)
     expect(classifier.status()).toMatchObject({ state: 'training', pendingExamples: 1 })
     // Still the old model: the same reading, the same corpus.
     expect(classifier.classify(taught)).toEqual(before)
@@ -111,7 +120,7 @@ describe('teachable intent classifier', () => {
       loadModel: heldTraining(gate, calls),
     })
     const first = classifier.retrain([{ text: 'a a a', intent: 'greeting' }])
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await until(() => calls.length === 1)
     const second = classifier.retrain([{ text: 'b b b', intent: 'greeting' }])
     const third = classifier.retrain([
       { text: 'b b b', intent: 'greeting' },
