@@ -11,6 +11,7 @@ import { createUserContextProvider } from '../identity/user-context-provider.ts'
 import { createLlmPath } from '../llm/create-llm-path.ts'
 import type { UnderstandingMetrics } from '../observability/understanding-metrics.ts'
 import { placeholderTurnHandler } from '../pipeline/placeholder-turn-handler.ts'
+import type { HeldMessageStore } from '../ports/held-message-store.ts'
 import type { TurnHandler } from '../ports/turn-handler.ts'
 import { openRegistry } from '../registry/open-registry.ts'
 import { ToolSearch } from '../search/tool-search.ts'
@@ -95,7 +96,11 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     ? createRedisConversationStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
     : createMemoryConversationStore()
   const providerCache = new ProviderCache()
-  registerDialogueHolders(adapters, { resolver, contexts, store, providerCache })
+  // The request a new user sent before answering the consent question, until they answer.
+  const held = adapters.redis
+    ? createRedisHeldMessageStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
+    : createMemoryHeldMessageStore()
+  registerDialogueHolders(adapters, { resolver, contexts, store, providerCache, held })
   const engine = createDialogueEngine({
     access: createAccessPolicy({
       fleet: access.fleet,
@@ -112,9 +117,6 @@ export async function createTurnHandler(adapters: Adapters): Promise<TurnHandler
     intents,
     llm: await createLlmPath({ config, registry: adapters.metrics.registry, log, redis: adapters.redis }),
   })
-  const held = adapters.redis
-    ? createRedisHeldMessageStore({ redis: adapters.redis, prefix: config.REDIS_PREFIX })
-    : createMemoryHeldMessageStore()
   const gate = createIdentityGate({ resolver, consentStore: directory, contexts, held })
   return withTestTurnDelay(
     withUnderstandingMetrics(gate(engine), adapters.metrics.understanding),
@@ -175,6 +177,7 @@ function registerDialogueHolders(
     contexts: { invalidate(personId: string): void }
     store: ConversationStore
     providerCache: ProviderCache
+    held: HeldMessageStore
   },
 ): void {
   adapters.personalData.register({
@@ -190,6 +193,13 @@ function registerDialogueHolders(
     export: async (subject) => ({ history: await parts.store.readHistory(subject.phone, 1000) }),
     async erase(subject) {
       await parts.store.forget(subject.phone)
+      return 1
+    },
+  })
+  adapters.personalData.register({
+    name: 'held-message',
+    async erase(subject) {
+      await parts.held.drop(subject.phone)
       return 1
     },
   })
