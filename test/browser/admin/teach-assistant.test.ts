@@ -59,6 +59,8 @@ describe('operators teach the assistant (dashboard -> correct -> chat again)', (
     // First contact: the consent question, then "Da".
     expect(await chat(chatPage, 'bok')).toMatch(/Da|privol/i)
     expect(await chat(chatPage, 'Da')).toMatch(/Ivan/)
+    // The welcome's numbered menu waits as a choice: leave it, so the message is read as a request.
+    await chat(chatPage, 'odustani')
 
     const before = await chat(chatPage, MESSAGE)
     expect(
