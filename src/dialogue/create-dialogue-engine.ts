@@ -15,8 +15,12 @@ import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
 import { readMessage } from '../understanding/read-message.ts'
 import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
+import { isQuestion } from './answers/read-slot-edit.ts'
 import { readWriteAnswer } from './answers/read-write-answer.ts'
-import { buildChoiceReply } from './choice-reply.ts'
+import { avoidRepeat } from './avoid-repeat.ts'
+import { answersList, continueSelection as continueChoice } from './choice/continue-selection.ts'
+import { answerFollowUp } from './choice/follow-up.ts'
+import { offerChoice, resumeChoiceLine } from './choice/offer-choice.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
@@ -26,7 +30,7 @@ import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
 import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './intents/route-message.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
-import { resolveReference } from './resolve-reference.ts'
+import { choiceTexts } from './texts/choice-texts.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
 import { FLEET_ERROR_TEXTS, RETRY_CONFIRM_TEXT, UNEXPECTED_ERROR_TEXT } from './texts/error-texts.ts'
 import { ToolRecorder } from './tool-recorder.ts'
@@ -67,6 +71,7 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     const text = inboundText(inbound)
     const loaded = await deps.store.loadTurn(key, historyLimit, now.getTime())
     const state = loaded.state ?? newConversationState(now.getTime())
+    const previousPrompt = state.state === 'idle' ? undefined : (state.slots.prompt as Reply | undefined)
     const scope: TurnScope = {
       inbound,
       user,
@@ -101,6 +106,8 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     }
     // The turn that granted consent: the gate sends the greeting; with no request, nothing else.
     if (replies.length === 0 && !(welcome && !text)) replies = [{ text: commonTexts.notUnderstood() }]
+    if (state.state !== 'idle' && state.state !== 'awaiting-feedback')
+      replies = avoidRepeat(previousPrompt, replies)
 
     const last = replies[replies.length - 1] ?? welcome?.greeting
     if (state.state !== 'idle' && state.state !== 'awaiting-feedback') state.slots.prompt = last
@@ -181,8 +188,21 @@ function pendingPrompt(state: ConversationState): Reply | undefined {
   if (state.state === 'idle' || state.state === 'awaiting-feedback') return undefined
   if (state.state === 'awaiting-confirmation' && state.pending)
     return { text: state.pending.summary, buttons: confirmButtons }
+  // A list is not repeated in full: one line brings the user back to it.
+  const choice = state.state === 'awaiting-selection' ? resumeChoiceLine(state) : undefined
+  if (choice) return { text: choice }
   const prompt = state.slots.prompt as Reply | undefined
   return prompt && typeof prompt.text === 'string' ? prompt : undefined
+}
+
+/** The waiting question after an aside, saying that we are back to it. */
+function resumeReply(state: ConversationState): Reply | undefined {
+  const pending = pendingPrompt(state)
+  if (!pending) return undefined
+  if (state.state === 'awaiting-confirmation')
+    return { ...pending, text: `${commonTexts.pendingAgain()}\n${pending.text}` }
+  if (state.state === 'awaiting-selection' || !state.flow) return pending
+  return { ...pending, text: `${choiceTexts.resume(state.flow)} ${pending.text}` }
 }
 
 /** A reply followed by the question the user still owes an answer to, if any. */
@@ -211,7 +231,7 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
 
   // Small talk while a flow waits ("hvala", "bok", "pomoć") is answered and the question kept;
   // the intent model is the one judge of small talk (idle turns get it in startFromMessage).
-  const aside = state.state === 'idle' ? undefined : smallTalkAside(scope)
+  const aside = state.state === 'idle' || answersList(scope) ? undefined : smallTalkAside(scope)
   if (aside && !(state.state === 'awaiting-confirmation' && confirmation)) {
     if (aside === 'goodbye') {
       moveToIdle(state, scope.now.getTime())
@@ -229,7 +249,7 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
   const flow = currentFlow(state)
   if (!flow || state.state === 'idle') {
     if (confirmation?.plain) return [{ text: commonTexts.nothingToConfirm() }]
-    return startFromMessage(scope)
+    return (await answerFollowUp(scope, startReadFor)) ?? startFromMessage(scope)
   }
 
   switch (state.state) {
@@ -271,53 +291,76 @@ async function continueConfirmation(
   if (flow.absorb(scope, 'edit')) return flow.advance(scope)
   if (answer === 'unclear' || answer === 'needs-correction')
     return replyToUnclear(state, rule, answer, askedPlainly, scope.now.getTime())
-  // A question while confirming is answered, then the pending confirmation is repeated.
-  const intent = detectIntent(understandMessage(scope))
-  if (intent?.kind === 'read') {
-    const answer = await answerAside(scope, intent)
-    const pending = pendingPrompt(state)
-    return pending
-      ? [...answer, { ...pending, text: `${commonTexts.pendingAgain()}\n${pending.text}` }]
-      : answer
-  }
-  if (intent?.kind === 'write') return startIntent(scope, intent)
+  // A question while confirming is answered and the confirmation repeated; a new request starts.
+  const other = await interruption(scope, flow)
+  if (other) return other
   return withPendingPrompt(state, { text: commonTexts.confirmReminder() })
 }
 
-async function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
-  const { state } = scope
-  const match = resolveReference(scope.text, state.shown, scope.inbound.replyId)
-  if (match.status === 'matched' && state.flow === 'clarify') return continueClarified(scope, match.item.id)
-  if (match.status === 'matched') {
-    const asking = String(state.slots.asking ?? 'itemId')
-    state.slots[asking] = match.item.id
-    state.slots[`${asking}Label`] = match.item.label
-    state.state = 'collecting-slots'
-    return flow.advance(scope)
-  }
-  const intent = otherIntent(scope, flow)
-  if (intent) return startIntent(scope, intent)
-  // "ipak u petak" while choosing a car: the booking period changes and vehicles are offered again.
-  if (flow.absorb(scope, 'edit')) {
-    state.slots.vehicleId = undefined
-    state.slots.vehicleIdLabel = undefined
-    return flow.advance(scope)
-  }
-  return withPendingPrompt(state, { text: commonTexts.selectionReminder() })
+function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
+  return continueChoice(scope, flow, { interruption, clarified: continueClarified, fresh: startAfresh })
 }
 
 async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   if (flow.absorb(scope, 'answer')) return flow.advance(scope)
-  const intent = otherIntent(scope, flow)
-  if (intent) return startIntent(scope, intent)
-  return flow.advance(scope)
+  return (await interruption(scope, flow)) ?? flow.advance(scope)
 }
 
-/** A different task the message asks for while a flow waits ("moje rezervacije" mid-booking). */
-function otherIntent(scope: TurnScope, flow: Flow): Intent | undefined {
-  const intent = detectIntent(understandMessage(scope))
-  if (!intent || (intent.kind === 'write' && FLOW_OF_WRITE[intent.write] === flow.name)) return undefined
-  return intent
+/** What a message in a waiting state asks for, read like a fresh one; undefined when it is for the waiting flow. */
+function otherRequest(scope: TurnScope, flow: Flow): Exclude<ModelAction, { kind: 'search' }> | undefined {
+  const reading = classifyMessage(scope)
+  const model = reading.decision.kind === 'act' ? modelAction(reading.decision.intent) : undefined
+  const rules = detectIntent(understandMessage(scope))
+  const action: ModelAction | undefined =
+    model && model.kind !== 'search' ? model : rules ? { kind: 'template', intent: rules } : undefined
+  if (!action) return undefined
+  if (action.kind === 'answer') return action.answer === 'complaint' ? undefined : action
+  // A question at a confirmation ("je li to auto sad na parkiralištu?") never drops the write for another.
+  const asks = scope.state.state === 'awaiting-confirmation' && isQuestion(scope.text)
+  if (action.kind === 'tool')
+    return asks && !scope.deps.registry?.get(action.tool)?.readOnly ? undefined : action
+  const { intent } = action
+  if (asks && intent.kind === 'write') return undefined
+  // "ipak u petak" or "slobodna vozila u petak" while booking belongs to the booking.
+  const flowOfIntent =
+    intent.kind === 'write'
+      ? FLOW_OF_WRITE[intent.write]
+      : intent.read === 'free-vehicles'
+        ? 'booking'
+        : undefined
+  return flowOfIntent === flow.name ? undefined : action
+}
+
+/**
+ * A message in any waiting state (a list, a confirmation, a question) that is another request
+ * or a question: a question or small talk is answered and the waiting flow resumed ("Vraćamo
+ * se na …"); a new request starts and the waiting one is dropped with a word. Undefined when
+ * the message is neither (it is then an answer to the waiting flow, or not understood).
+ */
+async function interruption(scope: TurnScope, flow: Flow): Promise<Reply[] | undefined> {
+  const action = otherRequest(scope, flow)
+  if (!action) return undefined
+  const { state } = scope
+  if (action.kind === 'answer') {
+    if (action.answer === 'goodbye') return directAnswer(scope, action.answer)
+    return resumed(state, await directAnswer(scope, action.answer))
+  }
+  if (action.kind === 'template' && action.intent.kind === 'read' && action.intent.read !== 'free-vehicles') {
+    const aside = await answerAside(scope, action.intent)
+    if (aside) return resumed(state, aside)
+  }
+  const waiting = state.flow
+  const replies =
+    action.kind === 'tool' ? await startTool(scope, action.tool) : await startIntent(scope, action.intent)
+  if (!waiting || replies.length === 0) return replies
+  const [first, ...rest] = replies
+  return [{ ...first!, text: `${choiceTexts.dropped(waiting)}\n\n${first!.text}` }, ...rest]
+}
+
+/** Replies to an aside, then the waiting question again in short. */
+function resumed(state: ConversationState, replies: Reply[]): Reply[] {
+  const resume = resumeReply(state)
+  return resume ? [...replies, resume] : replies
 }
 
 /** Starts a flow from this message, replacing any other in progress. */
@@ -331,14 +374,34 @@ function startFlow(scope: TurnScope, name: FlowName): Flow {
   return FLOWS.get(name)!
 }
 
+/** The message as a fresh one, whatever waited (an unanswered menu or clarification). */
+function startAfresh(scope: TurnScope): Promise<Reply[]> {
+  moveToIdle(scope.state, scope.now.getTime())
+  return startFromMessage(scope)
+}
+
+/** A follow-up's read ("a za drugo vozilo?"): the same template for the vehicle it names. */
+function startReadFor(scope: TurnScope, read: string, vehicleId: string | undefined): Promise<Reply[]> {
+  const flow = startFlow(scope, 'read')
+  scope.state.slots.intent = read
+  if (vehicleId) scope.state.slots.vehicleId = vehicleId
+  return flow.advance(scope)
+}
+
 /** Answers a read question without touching the flow in progress. */
-async function answerAside(scope: TurnScope, intent: Extract<Intent, { kind: 'read' }>): Promise<Reply[]> {
+async function answerAside(
+  scope: TurnScope,
+  intent: Extract<Intent, { kind: 'read' }>,
+): Promise<Reply[] | undefined> {
   const aside = newConversationState(scope.now.getTime())
   aside.flow = 'read'
   aside.slots = { intent: intent.read }
   const flow = intent.read === 'free-vehicles' ? undefined : FLOWS.get('read')
   if (!flow) return []
   const replies = await flow.advance({ ...scope, state: aside })
+  // A read that must ask first ("which vehicle?") is no aside: it starts as a request of its own.
+  if (aside.state !== 'idle') return undefined
+  scope.state.recent = aside.recent
   return replies
 }
 
@@ -420,20 +483,18 @@ function offerWelcomeMenu(scope: TurnScope, menu: readonly WelcomeMenuItem[] | u
 }
 
 /** The ambiguous band: the two or three likely actions as buttons; the pick starts that action. */
-function askWhichIntent(scope: TurnScope, intents: readonly string[]): Reply[] {
+function askWhichIntent(
+  scope: TurnScope,
+  intents: readonly string[],
+  question = commonTexts.clarify(),
+): Reply[] {
   startFlow(scope, 'clarify')
-  const shown = intents.map((intent) => ({
+  const items = intents.map((intent) => ({
     kind: 'intent' as const,
     id: intent,
     label: INTENT_LABELS[intent]!,
   }))
-  moveToAwaitingSelection(scope.state, shown, 'intent')
-  return [
-    buildChoiceReply(
-      commonTexts.clarify(),
-      shown.map((item) => ({ title: item.label })),
-    ),
-  ]
+  return [offerChoice(scope.state, { question, items, asking: 'intent' })]
 }
 
 /** Starts the intent picked from the clarification, on the message that was ambiguous. */

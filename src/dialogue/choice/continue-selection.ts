@@ -1,5 +1,6 @@
 import type { Reply } from '../../ports/messages.ts'
 import type { ConversationState } from '../../store/conversation-state.ts'
+import { detectConfirmation } from '../../understanding/entities/detect-confirmation.ts'
 import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
 import { choiceTexts } from '../texts/choice-texts.ts'
@@ -16,6 +17,8 @@ export interface SelectionHooks {
   interruption(scope: TurnScope, flow: Flow): Promise<Reply[] | undefined>
   /** A pick from the clarification buttons starts that intent. */
   clarified(scope: TurnScope, intent: string): Promise<Reply[]>
+  /** The message read as a fresh one, the list dropped (a menu or clarification the user did not answer). */
+  fresh(scope: TurnScope): Promise<Reply[]>
 }
 
 /**
@@ -32,6 +35,11 @@ export async function continueSelection(
 ): Promise<Reply[]> {
   const { state } = scope
   const result = resolveOnce(scope)
+  // A menu or a clarification is no task of its own: anything but a plain pick is a new message
+  // ("prosječna mjesečna kilometraža flote" names a menu item only in passing).
+  const loose = (result.kind === 'picked' || result.kind === 'several') && result.loose
+  if (state.flow === 'clarify' && (result.kind === 'none' || result.kind === 'missing' || loose))
+    return hooks.fresh(scope)
   switch (result.kind) {
     case 'picked': {
       // "imam problem s autom" names the case "Problem s kočnicama" in passing: a new request wins.
@@ -61,7 +69,9 @@ export async function continueSelection(
       return [miss(state, describeMissing(result.said, state.shown))]
     }
     case 'none': {
-      const other = await hooks.interruption(scope, flow)
+      // "da" to a list of several says nothing about which: asked again, not small talk.
+      const yes = detectConfirmation(scope.text)?.answer === 'yes'
+      const other = yes ? undefined : await hooks.interruption(scope, flow)
       if (other) return other
       // "ipak u petak" while choosing a car: the booking period changes and cars are offered again.
       if (flow.absorb(scope, 'edit')) {

@@ -60,7 +60,8 @@ export function describeMissing(
       else if (value.kind === 'position') lines.push(choiceTexts.beyondList(value.of))
     }
   }
-  if (!options.listFollows && items.some((item) => item.from)) {
+  // After a day or time that matched nothing, the days the user does have.
+  if (!options.listFollows && date && items.some((item) => item.from)) {
     const entries = items.slice(0, MAX_ENTRIES).map(shortEntry)
     if (items.length > MAX_ENTRIES) entries.push('…')
     lines.push(choiceTexts.youHave(entries))

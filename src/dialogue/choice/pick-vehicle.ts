@@ -62,7 +62,9 @@ export function pickVehicle(scope: TurnScope, options: { foreignNames?: boolean 
     )
     if (foreign && 'text' in foreign) {
       const own = items.map((item) => item.label)
-      return { status: 'not-yours', reply: { text: commonTexts.notYourVehicle(foreign.text, own) } }
+      const named =
+        foreign.kind === 'name' ? foreign.text.charAt(0).toUpperCase() + foreign.text.slice(1) : foreign.text
+      return { status: 'not-yours', reply: { text: commonTexts.notYourVehicle(named, own) } }
     }
   }
   if (user.vehicles.length === 1) return picked(scope, user.vehicles[0]!)

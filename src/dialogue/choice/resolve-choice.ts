@@ -7,7 +7,14 @@ import { parseOrdinal } from '../../understanding/entities/parse-ordinal.ts'
 import { lookupPeriodWord } from '../../understanding/entities/period-vocabulary.ts'
 import { phraseLengthAt } from '../../understanding/entities/phrase-set.ts'
 import { CHOICE_WORDS, type ChoiceWords } from './choice-words.ts'
-import { labelHasWord, matchNames, mayName, type NameWord, writtenKey } from './match-names.ts'
+import {
+  labelHasWord,
+  matchNames,
+  mayName,
+  type NameMatches,
+  type NameWord,
+  writtenKey,
+} from './match-names.ts'
 import { itemsAt, readWhen, type WhenMention } from './match-when.ts'
 import { nameKey } from './name-key.ts'
 
@@ -51,7 +58,7 @@ export type ChoiceResolution =
       loose: boolean
     }
   /** Several items fit what was written: ask again, showing only these. */
-  | { kind: 'several'; indexes: number[] }
+  | { kind: 'several'; indexes: number[]; loose: boolean }
   /** Explicit values that match none of the items: said plainly, nothing proposed instead. */
   | { kind: 'missing'; said: SaidValue[] }
   | { kind: 'more' }
@@ -154,7 +161,7 @@ export function resolveChoice(
   const names = written.length > 0 ? matchNames(written, items, words) : undefined
   if (names && names.best.length > 0)
     filters.push({ by: 'name', indexes: names.best, said: { kind: 'name', text: wordsOf(written) } })
-  const strayNames = input.strict ? (names?.unmatched ?? []) : (names?.unmatchedVehicles ?? [])
+  const strayNames = names ? strayNamesOf(names, text, input.strict === true) : []
   if (strayNames.length > 0)
     filters.push({ by: 'name', indexes: [], said: { kind: 'name', text: wordsOf(strayNames) } })
 
@@ -187,7 +194,7 @@ export function resolveChoice(
       if (local >= 0 && local < candidates.length) return picked(items, candidates[local]!, 'position')
     }
     if (isAny(tokens, words)) return picked(items, candidates[0]!, 'any')
-    return { kind: 'several', indexes: candidates }
+    return { kind: 'several', indexes: candidates, loose }
   }
 
   if (ordinal) {
@@ -201,7 +208,7 @@ export function resolveChoice(
       const hour = `${String(ordinal.position).padStart(2, '0')}:00`
       const atHour = itemsAt(items, all, { startTime: hour })
       if (atHour.length === 1) return picked(items, atHour[0]!, 'when')
-      if (atHour.length > 1) return { kind: 'several', indexes: atHour }
+      if (atHour.length > 1) return { kind: 'several', indexes: atHour, loose: false }
     }
     return { kind: 'missing', said: [{ kind: 'position', position: ordinal.position, of: items.length }] }
   }
@@ -211,6 +218,27 @@ export function resolveChoice(
     if (confirmation?.answer === 'yes' && confirmation.plain) return picked(items, 0, 'yes')
   }
   return { kind: 'none' }
+}
+
+/**
+ * Written words that name nothing listed and must be said: a vehicle name ("Passat" with no
+ * Passat), and in an opening request a name of its own ("obriši slučaj Nedostaje prva pomoć"):
+ * two or more such words, or one written with a capital inside the sentence. A single stray
+ * lowercase word ("ipak", "hitno") is no name.
+ */
+function strayNamesOf(names: NameMatches, text: NormalizedText, strict: boolean): NameWord[] {
+  if (names.unmatchedVehicles.length > 0 || !strict) return names.unmatchedVehicles
+  if (names.unmatched.length >= 2) return names.unmatched
+  const [word] = names.unmatched
+  return word && capitalisedIn(text, word.word) ? names.unmatched : []
+}
+
+/** The word starts with a capital letter somewhere after the message's first word. */
+function capitalisedIn(text: NormalizedText, word: string): boolean {
+  const at = text.folded.indexOf(word, 1)
+  if (at <= 0) return false
+  const first = text.original.charAt(at)
+  return first !== first.toLowerCase()
 }
 
 function picked(items: readonly ShownItem[], index: number, by: PickedBy, loose = false): ChoiceResolution {

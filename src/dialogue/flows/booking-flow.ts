@@ -13,23 +13,17 @@ import { parsePeriod } from '../../understanding/entities/parse-period.ts'
 import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../understanding/entities/period.ts'
 import { readSlotMessage } from '../answers/read-slot-edit.ts'
 import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
-import { buildChoiceReply } from '../choice-reply.ts'
-import {
-  moveToAwaitingConfirmation,
-  moveToAwaitingSelection,
-  moveToCollectingSlots,
-  moveToIdle,
-} from '../dialogue-state.ts'
+import { describeMissing } from '../choice/describe-missing.ts'
+import { narrowChoice, offerChoice } from '../choice/offer-choice.ts'
+import { vehicleLabel } from '../choice/pick-vehicle.ts'
+import { resolveChoice } from '../choice/resolve-choice.ts'
+import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
-import { vehicleLabel } from '../pick-vehicle.ts'
-import { resolveReference } from '../resolve-reference.ts'
 import { bookingTexts } from '../texts/booking-texts.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { guardedWrite, landedEarlier } from './guarded-write.ts'
 import { refusedWrite } from './refused-write.ts'
-
-const MAX_OFFERED = 10
 
 // Answers to "Od koliko sati?" etc. are read with the missing part's preposition in front,
 // so a bare "16" or "srijede" lands in the right part.
@@ -233,35 +227,40 @@ export const bookingFlow: Flow = {
       return [{ text: bookingTexts.noneFree(periodText) }]
     }
     const items = free.map(freeItem)
-    // A vehicle named in the opening request ("trebam Passat sutra od 8 do 16") is taken directly.
-    if (typeof slots.opening === 'string') {
-      const named = resolveReference(normalizeText(slots.opening), items)
-      if (named.status === 'matched' && named.by !== 'ordinal' && named.by !== 'words') {
-        slots.vehicleId = named.item.id
-        slots.vehicleIdLabel = named.item.label
-        return confirmation(scope, check.from, check.to)
-      }
+    const rows = free.map((vehicle) => ({
+      // The plate goes to the description: row titles are cut at 24 characters.
+      title: vehicle.LicencePlate
+        ? vehicleName(vehicle).replace(` (${vehicle.LicencePlate})`, '')
+        : vehicleName(vehicle),
+      description: [
+        vehicle.LicencePlate,
+        typeof vehicle.LastMileage === 'number' ? formatKilometers(vehicle.LastMileage) : undefined,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    }))
+    const opening = typeof slots.opening === 'string' ? slots.opening : undefined
+    delete slots.opening
+    // A vehicle named in the opening request ("trebam Passat sutra od 8 do 16") is taken directly;
+    // one that is not free then is said, never swapped for another car.
+    const named = opening ? resolveChoice({ text: normalizeText(opening), now: scope.now }, items) : undefined
+    if (named?.kind === 'picked' && (named.by === 'name' || named.by === 'plate' || named.by === 'any')) {
+      slots.vehicleId = named.item.id
+      slots.vehicleIdLabel = named.item.label
+      return confirmation(scope, check.from, check.to)
     }
-    const offered = items.slice(0, MAX_OFFERED)
-    moveToAwaitingSelection(state, offered, 'vehicleId')
-    return [
-      buildChoiceReply(
-        bookingTexts.offer(periodText),
-        free.slice(0, MAX_OFFERED).map((vehicle) => ({
-          // The plate goes to the description: row titles are cut at 24 characters.
-          title: vehicle.LicencePlate
-            ? vehicleName(vehicle).replace(` (${vehicle.LicencePlate})`, '')
-            : vehicleName(vehicle),
-          description: [
-            vehicle.LicencePlate,
-            typeof vehicle.LastMileage === 'number' ? formatKilometers(vehicle.LastMileage) : undefined,
-          ]
-            .filter(Boolean)
-            .join(', '),
-        })),
-        free.length,
-      ),
-    ]
+    const offer = offerChoice(state, {
+      question: bookingTexts.offer(periodText),
+      items,
+      asking: 'vehicleId',
+      rows,
+    })
+    if (named?.kind === 'several') return [narrowChoice(state, named.indexes)]
+    if (named?.kind === 'missing') {
+      const missing = describeMissing(named.said, items, { listFollows: true })
+      return [{ ...offer, text: `${missing}\n\n${offer.text}` }]
+    }
+    return [offer]
   },
 
   async execute(scope: TurnScope): Promise<Reply[]> {

@@ -3,9 +3,9 @@ import type { Reply } from '../../ports/messages.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
 import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
 import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
+import { pickVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
-import { pickVehicle, vehicleLabel } from '../pick-vehicle.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { caseTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
@@ -96,7 +96,7 @@ export const caseFlow: Flow = {
     const slots = state.slots
     let vehicle: string | undefined
     if (!slots.noVehicle) {
-      const pick = pickVehicle(scope)
+      const pick = pickVehicle(scope, { foreignNames: false })
       if (pick.status === 'asked') return [pick.reply]
       // MobilityOne attaches a case to the plate its text names: a report naming someone else's
       // vehicle would land on that vehicle, so it is refused like every other change to it.

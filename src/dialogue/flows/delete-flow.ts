@@ -1,17 +1,17 @@
 import type { Reply } from '../../ports/messages.ts'
 import type { FlowName } from '../../store/conversation-state.ts'
-import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
 import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
-import { buildChoiceReply } from '../choice-reply.ts'
+import { describeMissing } from '../choice/describe-missing.ts'
+import { narrowChoice, offerChoice } from '../choice/offer-choice.ts'
+import { resolveChoice } from '../choice/resolve-choice.ts'
 import { isDeleteRequestWord } from '../detect-intent.ts'
-import { moveToAwaitingConfirmation, moveToAwaitingSelection, moveToIdle } from '../dialogue-state.ts'
+import { moveToAwaitingConfirmation, moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
-import { namesAnItem, resolveReference } from '../resolve-reference.ts'
 import { commonTexts, confirmButtons } from '../texts/common-texts.ts'
 import { deleteTexts } from '../texts/write-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { guardedWrite } from './guarded-write.ts'
-import { listPersonal, toShownItem } from './personal-items.ts'
+import { inStatedOrder, listPersonal, toShownItem } from './personal-items.ts'
 import { refusedWrite } from './refused-write.ts'
 
 type DeletableKind = 'booking' | 'case' | 'trip'
@@ -21,8 +21,6 @@ const TOOL: Readonly<Record<DeletableKind, string>> = {
   case: 'delete_Cases_id',
   trip: 'delete_Trips_id',
 }
-const MAX_SHOWN = 10
-
 /**
  * Cancel a booking / delete a case or trip: only the user's own items are listed, one is
  * chosen, "Jeste li sigurni?", and ownership is checked again before the delete.
@@ -50,42 +48,33 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
         return [{ text, buttons: confirmButtons }]
       }
       const list = await listPersonal(scope, kind)
-      const nowLocal = toZagrebLocalDateTime(scope.now).slice(0, 16)
-      // Only bookings that have not ended can be cancelled.
-      const items = (
-        kind === 'booking'
-          ? list.items.filter((item) => String(item.ToTime ?? item.FromTime ?? '9999') >= nowLocal)
-          : list.items
+      // Only bookings that have not ended can be cancelled; the list says its order.
+      const items = inStatedOrder(kind, list.items, scope.now, { upcomingOnly: true }).map((item) =>
+        toShownItem(kind, item, personId),
       )
-        .slice(0, MAX_SHOWN)
-        .map((item) => toShownItem(kind, item, personId))
       if (items.length === 0) {
         moveToIdle(state, scope.now.getTime())
         return [{ text: deleteTexts.none[kind] }]
       }
-      state.shown = items
-      const opening = state.slots.opened !== true
+      const question = deleteTexts.choose[kind]
+      if (state.slots.opened === true) return [offerChoice(state, { question, items, asking: 'itemId' })]
       state.slots.opened = true
-      let notFound = false
-      if (opening) {
-        const named = resolveReference(scope.text, items, scope.inbound.replyId)
-        const matched = named.status === 'matched' ? named : undefined
-        // A name of something the user does not have must not turn into "prva" = item 1.
-        const names = namesAnItem(scope.text, scope.now, isDeleteRequestWord)
-        if (matched && matched.by !== 'words' && !(names && matched.by === 'ordinal')) {
-          state.slots.itemId = matched.item.id
-          return this.advance(scope)
-        }
-        notFound = names && named.status !== 'ambiguous' && (!matched || matched.by === 'ordinal')
-      }
-      moveToAwaitingSelection(state, items, 'itemId')
-      const choice = buildChoiceReply(
-        deleteTexts.choose[kind],
-        items.map((item) => ({ title: item.label })),
-        items.length,
+      // The opening request may name the item: its date, plate, number or name must all hold,
+      // and one that matches nothing is said, never replaced by "prva" = item 1.
+      const named = resolveChoice(
+        { text: scope.text, now: scope.now, strict: true, isRequestWord: isDeleteRequestWord },
+        items,
       )
-      // The list stays the question to repeat; "not found" is said once, before it.
-      return notFound ? [{ text: deleteTexts.notFound[kind] }, choice] : [choice]
+      if (named.kind === 'picked') {
+        state.shown = items
+        state.slots.itemId = named.item.id
+        return this.advance(scope)
+      }
+      const reply = offerChoice(state, { question, items, asking: 'itemId' })
+      if (named.kind === 'several') return [narrowChoice(state, named.indexes)]
+      if (named.kind !== 'missing') return [reply]
+      const missing = describeMissing(named.said, items, { listFollows: true })
+      return [{ ...reply, text: `${missing}\n\n${reply.text}` }]
     },
 
     confirmRule(scope: TurnScope): WriteConfirmRule {

@@ -8,6 +8,7 @@ import {
 } from '../../format/index.ts'
 import type { FleetApi, FleetList, FleetRecord, ListOptions } from '../../ports/fleet-api.ts'
 import type { ShownItem } from '../../store/conversation-state.ts'
+import { toZagrebLocalDateTime } from '../../understanding/entities/zagreb-time.ts'
 import type { TurnScope } from '../turn-scope.ts'
 
 export type PersonalKind = OwnedKind
@@ -47,7 +48,9 @@ export function describeItem(kind: PersonalKind, record: Record<string, unknown>
       const to = text(record.ToTime)
       const when =
         from && to ? formatPeriod(from, to) : from ? `od ${formatDateTime(from)}` : 'termin nije dostupan'
-      return [`${when}`, vehicle].filter(Boolean).join(', ')
+      // The number the confirmation printed ("Broj rezervacije: 41"), so "broj 41" finds it.
+      const number = record.Id !== undefined && record.Id !== null ? `br. ${record.Id}` : undefined
+      return [`${when}`, vehicle, number].filter(Boolean).join(', ')
     }
     case 'case': {
       const subject = text(record.Subject) ?? text(record.CaseTypeName) ?? 'Slučaj'
@@ -113,16 +116,70 @@ export async function listPersonal(scope: TurnScope, kind: PersonalKind): Promis
   return { items, total: Math.max(items.length, list.count - dropped) }
 }
 
+/** The local start of an item (and end of a booking), 'YYYY-MM-DDTHH:MM', as the resolver compares them. */
+const START_FIELD: Readonly<Record<PersonalKind, readonly string[]>> = {
+  booking: ['FromTime'],
+  case: ['RaisedOn'],
+  trip: ['StartTime'],
+  expense: ['ExpenseDate', 'TransactionTime'],
+}
+const LOCAL_MINUTE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?/
+
+function localMinute(value: unknown): string | undefined {
+  const match = typeof value === 'string' ? LOCAL_MINUTE.exec(value) : null
+  if (!match) return undefined
+  return match[1] ? match[0] : `${match[0]}T00:00`
+}
+
+function startOf(kind: PersonalKind, record: Record<string, unknown>): string | undefined {
+  for (const field of START_FIELD[kind]) {
+    const start = localMinute(record[field])
+    if (start) return start
+  }
+  return undefined
+}
+
+/**
+ * The order a list is shown and numbered in, so "prvu" is always the first line the user saw:
+ * bookings that have not ended soonest first, then (unless `upcomingOnly`) past ones newest
+ * first; other records newest first, as the API sorts them.
+ */
+export function inStatedOrder(
+  kind: PersonalKind,
+  records: readonly Record<string, unknown>[],
+  now: Date,
+  options: { upcomingOnly?: boolean } = {},
+): Record<string, unknown>[] {
+  if (kind !== 'booking') return [...records]
+  const nowLocal = toZagrebLocalDateTime(now).slice(0, 16)
+  const endOf = (record: Record<string, unknown>) =>
+    localMinute(record.ToTime) ?? localMinute(record.FromTime) ?? '9999-12-31T23:59'
+  const startKey = (record: Record<string, unknown>) => startOf('booking', record) ?? ''
+  const upcoming = records
+    .filter((record) => endOf(record) >= nowLocal)
+    .sort((a, b) => startKey(a).localeCompare(startKey(b)))
+  if (options.upcomingOnly) return upcoming
+  const past = records
+    .filter((record) => endOf(record) < nowLocal)
+    .sort((a, b) => startKey(b).localeCompare(startKey(a)))
+  return [...upcoming, ...past]
+}
+
 export function toShownItem(
   kind: PersonalKind,
   record: Record<string, unknown>,
   personId: string,
 ): ShownItem {
+  const from = startOf(kind, record)
+  const to = kind === 'booking' ? localMinute(record.ToTime) : undefined
   return {
     kind,
     id: String(record.Id),
     label: describeItem(kind, record),
     plate: text(record.LicencePlate),
     ownerId: ownerOf(kind, record, personId),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(kind === 'booking' || kind === 'case' ? { ref: String(record.Id) } : {}),
   }
 }

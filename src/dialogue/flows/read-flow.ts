@@ -8,15 +8,17 @@ import {
 } from '../../format/index.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { Vehicle } from '../../ports/user-context.ts'
+import type { RecentContext } from '../../store/conversation-state.ts'
 import { daysBetween } from '../../understanding/entities/local-date.ts'
 import { zagrebToday } from '../../understanding/entities/zagreb-time.ts'
+import { requireVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
+import { rememberList, rememberRead } from '../choice/recent-context.ts'
 import type { ReadIntent } from '../detect-intent.ts'
 import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
-import { requireVehicle, vehicleLabel } from '../pick-vehicle.ts'
 import { readTexts } from '../texts/read-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
-import { describeItem, listPersonal, type PersonalKind } from './personal-items.ts'
+import { describeItem, inStatedOrder, listPersonal, type PersonalKind } from './personal-items.ts'
 
 const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; empty: string }>> = {
   'my-bookings': { kind: 'booking', title: readTexts.bookingsTitle, empty: readTexts.noBookings },
@@ -26,6 +28,23 @@ const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; 
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}/
+
+/** A list as a follow-up sees it: how many, and the sum of its amounts or distances. */
+function listSummary(
+  kind: PersonalKind,
+  items: readonly Record<string, unknown>[],
+  total: number,
+): NonNullable<RecentContext['list']> {
+  const field = kind === 'expense' ? 'Amount' : kind === 'trip' ? 'Distance' : undefined
+  const summary = { kind, count: items.length, total }
+  if (!field) return summary
+  let sum = 0
+  for (const item of items) {
+    const value = typeof item[field] === 'string' ? Number(item[field]) : item[field]
+    if (typeof value === 'number' && Number.isFinite(value)) sum += value
+  }
+  return { ...summary, sum: Math.round(sum * 100) / 100, unit: kind === 'expense' ? 'money' : 'km' }
+}
 
 /** The first field that holds text or a number: activity names come under several field names. */
 function firstText(...values: unknown[]): string | number | undefined {
@@ -112,14 +131,17 @@ export const readFlow: Flow = {
       const list = await listPersonal(scope, personal.kind)
       moveToIdle(scope.state, scope.now.getTime())
       if (list.items.length === 0) return [{ text: personal.empty }]
-      const lines = formatNumberedList(list.items, (item) => describeItem(personal.kind, item), {
+      const items = inStatedOrder(personal.kind, list.items, scope.now)
+      const lines = formatNumberedList(items, (item) => describeItem(personal.kind, item), {
         total: list.total,
       })
+      rememberList(scope, listSummary(personal.kind, items, list.total))
       return [{ text: `${personal.title}\n${lines}` }]
     }
     const pick = requireVehicle(scope)
     if ('replies' in pick) return pick.replies
     moveToIdle(scope.state, scope.now.getTime())
+    rememberRead(scope, intent, pick.vehicle.id)
     return [{ text: vehicleTemplate(intent, pick.vehicle, scope.now) }]
   },
   async execute() {

@@ -21,6 +21,18 @@ const NONE_NAMED: Partial<Record<ShownItemKind, string>> = {
   trip: 'To putovanje nisam pronašao među vašim putovanjima.',
 }
 
+/** What each kind of item is called on its own ("Rezervacija broj 57 …"). */
+const ITEM_NAME: Readonly<Record<ShownItemKind, string>> = {
+  vehicle: 'vozilo',
+  'free-vehicle': 'vozilo',
+  booking: 'rezervacija',
+  case: 'slučaj',
+  trip: 'putovanje',
+  expense: 'trošak',
+  option: 'opcija',
+  intent: 'opcija',
+}
+
 /** The task in progress, as said in "Vraćamo se na …" and "Ostavljam …". */
 const FLOW_NAME: Readonly<Record<FlowName, string>> = {
   booking: 'rezervaciju vozila',
@@ -65,12 +77,13 @@ export const choiceTexts = {
   /** A day or time said that none of the items is at. */
   noneAt: (kind: ShownItemKind, when: string) => `Za ${when} nemate ${ITEM_NOUN[kind]}.`,
   noneWithRef: (kind: ShownItemKind, ref: string) =>
-    `${capitalised(ITEM_NOUN[kind])} broj ${ref} nije među vašima.`,
+    `${capitalised(ITEM_NAME[kind])} broj ${ref} nije među vašima.`,
   noneWithPlate: (plate: string) => `*${plate}* nije na popisu.`,
   noneWithName: (name: string) => `„${name}” nije na popisu.`,
+  notFreeThen: (name: string) => `Vozilo „${name}” nije slobodno u tom terminu.`,
   /** A record named by words that none of the user's records has. */
   noneNamed: (kind: ShownItemKind) => NONE_NAMED[kind] ?? 'To nisam pronašao na popisu.',
-  beyondList: (of: number) => `Na popisu ${croatianPlural(of, 'je', 'su', 'je')} ${of}.`,
+  beyondList: (of: number) => `Na popisu ih je ${of}.`,
   /** What the user does have, after a miss: "Imate: 11.03. 08:00, 14.03. 07:00." */
   youHave: (entries: readonly string[]) => `Imate: ${entries.join('; ')}.`,
   pickFromList: (count: number) => `Napišite broj (1–${count}) ili *ne* za odustajanje.`,
@@ -85,6 +98,5 @@ export const choiceTexts = {
       : kind === 'case'
         ? `Ukupno ${count} ${croatianPlural(count, 'slučaj', 'slučaja', 'slučajeva')}.`
         : `Ukupno ${count}.`,
-  noList: () => 'Na što se odnosi "ukupno"? Pitajte npr. „moji troškovi” ili „moja putovanja”.',
   noOtherVehicle: () => 'Imate samo jedno vozilo.',
 }

@@ -52,15 +52,10 @@ export const deleteTexts = {
     case: 'Nemate slučajeva.',
     trip: 'Nemate putovanja.',
   },
-  notFound: {
-    booking: 'Tu rezervaciju nisam pronašao među vašim rezervacijama.',
-    case: 'Taj slučaj nisam pronašao među vašim slučajevima.',
-    trip: 'To putovanje nisam pronašao među vašim putovanjima.',
-  },
   choose: {
-    booking: 'Koju rezervaciju želite otkazati?',
-    case: 'Koji slučaj želite obrisati?',
-    trip: 'Koje putovanje želite obrisati?',
+    booking: 'Koju rezervaciju želite otkazati? (od najbliže)',
+    case: 'Koji slučaj želite obrisati? (od najnovijeg)',
+    trip: 'Koje putovanje želite obrisati? (od najnovijeg)',
   },
   sure: {
     booking: (label: string) => `Jeste li sigurni da želite otkazati rezervaciju:\n${label}?`,

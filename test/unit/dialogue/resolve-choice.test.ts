@@ -289,6 +289,14 @@ describe('resolveChoice: opening requests (strict)', () => {
     expect(pick('obriši slučaj s kočnicama', cases, { strict: true, isRequestWord: requestWord })).toBe('7')
   })
 
+  it('takes one stray lowercase word for no name, a capitalised one or two words for a name', () => {
+    const strict = { strict: true, isRequestWord: requestWord }
+    expect(pick('ipak mi otkaži rezervaciju', bookings, strict)).toBe('none')
+    expect(pick('obriši hitno slučaj', cases, strict)).toBe('none')
+    expect(pick('obriši slučaj Mjenjač', cases, strict)).toBe('missing:name')
+    expect(pick('obriši slučaj pukla guma', cases, strict)).toBe('missing:name')
+  })
+
   it('does not take a request without a reference for a choice', () => {
     expect(pick('otkaži rezervaciju', bookings, { strict: true, isRequestWord: requestWord })).toBe('none')
   })

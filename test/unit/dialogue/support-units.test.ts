@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildChoiceReply } from '../../../src/dialogue/choice-reply.ts'
+import { buildChoiceReply } from '../../../src/dialogue/choice/choice-reply.ts'
 import {
   moveToAwaitingConfirmation,
   moveToCollectingSlots,
