@@ -315,6 +315,10 @@ describe.skipIf(!specs)('access attack suite', () => {
       `osoba ${victim.personId}`,
       `makni slučaj ${victim.caseIds[0]} molim`,
       'statistika svih vozila u floti',
+      // Catalogue questions the intent model leaves to search, so the LLM is offered tools.
+      `vrste slučajeva za slučaj ${victim.caseIds[0]}`,
+      `tip troška ${victim.expenseIds[0]}`,
+      `periodične aktivnosti osobe ${victim.personId}`,
     ]) {
       fake.clearScript()
       fake.script(dangerous, dangerous, (body) => {
