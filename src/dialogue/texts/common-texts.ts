@@ -70,8 +70,6 @@ export const commonTexts = {
   confirmQuestion: () => CONFIRM_QUESTION,
   confirmReminder: () =>
     'Odgovorite s *Da* za potvrdu ili *Ne* za odustajanje. Možete i promijeniti podatak, npr. "od 10h" ili "bilješka: službeni put".',
-  selectionReminder: () =>
-    'Odaberite jednu od ponuđenih opcija (broj, naziv ili registarsku oznaku) ili napišite *odustani*.',
   feedbackAsk: () =>
     'Hvala što ste nam javili. Što nije bilo točno? Vaš komentar prosljeđujem administratorima.',
   feedbackThanks: () => 'Hvala, zabilježio sam vaš komentar. Kako vam još mogu pomoći?',
