@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { Db } from '../db/database.ts'
 import { outboundMessages } from '../db/schema.ts'
 
@@ -11,14 +11,15 @@ const unsent = new Set(['queued', 'failed-retryable'])
  */
 export function createPgSendLedger(db: Db) {
   return {
-    async wasSent(messageId: string): Promise<boolean> {
+    /** Which of these message ids the database records as sent (or refused for good): one query. */
+    async sentAmong(messageIds: string[]): Promise<Set<string>> {
+      if (messageIds.length === 0) return new Set()
       const rows = await db
-        .select({ status: outboundMessages.status })
+        .select({ messageId: outboundMessages.messageId, status: outboundMessages.status })
         .from(outboundMessages)
-        .where(eq(outboundMessages.messageId, messageId))
-        .limit(1)
-      const status = rows[0]?.status
-      return status !== undefined && !unsent.has(status)
+        .where(inArray(outboundMessages.messageId, messageIds))
+        .limit(messageIds.length)
+      return new Set(rows.filter((row) => !unsent.has(row.status)).map((row) => row.messageId))
     },
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { Metrics } from '../observability/metrics.ts'
@@ -12,12 +13,21 @@ export interface SenderWorkerOptions {
   metrics?: Metrics
   /** Durable record of each send result (the database); 'sent' is written before the entry is acknowledged. */
   recordResult?: (messageId: string, status: string, error?: string) => Promise<void>
-  /** Reads that record back: a message recorded as sent is not sent again, whatever Redis says. */
-  wasRecordedSent?: (messageId: string) => Promise<boolean>
+  /**
+   * Reads that record back for a batch: the message ids it records as sent are not sent again,
+   * whatever Redis says (one query per batch, not per message).
+   */
+  recordedSentAmong?: (messageIds: string[]) => Promise<Set<string>>
   concurrency?: number
   blockMs?: number
   /** Ceiling of the backoff between attempts to record a send; attempts themselves are unbounded. */
   maxRetryDelayMs?: number
+  /**
+   * The outbox lease (PARTITION_LEASE_MS). A batch that has run for a third of it confirms the lease
+   * before each further send, so a sender that lost it (paused, slow upstream) stops instead of
+   * sending what the new holder sends too.
+   */
+  leaseMs?: number
 }
 
 class SenderStoppedError extends Error {}
@@ -26,16 +36,21 @@ class SenderStoppedError extends Error {}
  * Drains the outbox. A message is acknowledged once sent or permanently refused; a retryable failure
  * stays unacknowledged and is taken over again after the claim timeout, so nothing is lost.
  *
- * Exactly once as the user sees it: after a send, "sent" is recorded in the database and in Redis
- * before the entry is acknowledged, retried for as long as it takes (an outage of minutes included),
- * and remembered in this process meanwhile. Before sending, all three are consulted, so a reply sent
- * before an outage, a crash or a takeover is not sent again after it.
+ * Exactly once as the user sees it: after a send, "sent" is recorded in the database, then marked in
+ * Redis together with the acknowledgement, retried for as long as it takes (an outage of minutes
+ * included), and remembered in this process meanwhile. Before a batch is sent, all three are
+ * consulted, so a reply sent before an outage, a crash or a takeover is not sent again after it: a
+ * new sender (a restart, a takeover) reconciles what it finds pending with the database first.
  */
 export function createSenderWorker(options: SenderWorkerOptions) {
-  const consumer = `sender-${randomUUID()}`
+  // Host and pid in the id, as for inbound workers: the outbox lease tells which process sends.
+  const consumer = `sender-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
   const concurrency = options.concurrency ?? 16
   const blockMs = options.blockMs ?? 1000
-  const maxRetryDelayMs = options.maxRetryDelayMs ?? 5000
+  // Bookkeeping waits only for a store to come back: at least every second, so the outbox moves again
+  // within about a second of Redis returning, whatever the outage lasted.
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 1000
+  const leaseCheckMs = Math.max(1, Math.floor((options.leaseMs ?? 10_000) / 3))
   let running = false
   let loop: Promise<void> | undefined
   // Parts of a split text already delivered by a failed attempt, so a retry resumes without repeats.
@@ -60,22 +75,44 @@ export function createSenderWorker(options: SenderWorkerOptions) {
     }
   }
 
-  async function alreadySent(messageId: string): Promise<boolean> {
-    if (sentHere.has(messageId)) return true
-    if (await options.queue.wasSent(messageId)) return true
-    const lookup = options.wasRecordedSent
-    if (!lookup) return false
+  /** The batch's message ids already sent: this process's memory, then Redis (one MGET), then the database (one query). */
+  async function alreadySent(entries: OutboundEntry[]): Promise<Set<string>> {
+    const known = new Set<string>()
+    let unknown: string[] = []
+    for (const { message } of entries) {
+      if (sentHere.has(message.messageId)) known.add(message.messageId)
+      else unknown.push(message.messageId)
+    }
+    if (unknown.length === 0) return known
+    for (const messageId of await options.queue.whichSent(unknown)) known.add(messageId)
+    unknown = unknown.filter((messageId) => !known.has(messageId))
+    const lookup = options.recordedSentAmong
+    if (!lookup || unknown.length === 0) return known
     // The database is the second witness; if it cannot answer, wait rather than risk a second send.
-    return persist(() => lookup(messageId), 'send lookup', messageId)
+    for (const messageId of await persist(() => lookup(unknown), 'send lookup', unknown[0]!)) {
+      known.add(messageId)
+    }
+    return known
   }
 
-  async function sendOne(entry: OutboundEntry): Promise<void> {
+  /** Tracks when the outbox lease was last confirmed; confirms it again once a third of it has passed. */
+  let leaseConfirmedAt = 0
+  async function stillSender(): Promise<boolean> {
+    if (Date.now() - leaseConfirmedAt < leaseCheckMs) return true
+    const checkedAt = Date.now()
+    const held = await options.queue.holdLease(consumer).catch(() => false)
+    if (held) leaseConfirmedAt = checkedAt
+    return held
+  }
+
+  /** Returns false when the lease turned out to be lost: the rest of the user's batch is left to the next holder. */
+  async function sendOne(entry: OutboundEntry, known: Set<string>): Promise<boolean> {
     const { message } = entry
-    if (await alreadySent(message.messageId)) {
-      await persist(() => options.queue.markSent(message.messageId), 'markSent', message.messageId)
-      await persist(() => options.queue.ack(entry), 'ack', message.messageId)
-      return
+    if (known.has(message.messageId)) {
+      await persist(() => options.queue.ack(entry, { sent: true }), 'ack', message.messageId)
+      return true
     }
+    if (!(await stillSender())) return false
     const result = await options.deliverer.deliver(message, {
       skipMessageIds: deliveredParts.get(message.messageId),
     })
@@ -90,7 +127,7 @@ export function createSenderWorker(options: SenderWorkerOptions) {
         options.log.warn({ err: String(error) }, 'could not record send result')
       })
       options.log.warn({ messageId: message.messageId, err: result.error }, 'send failed, will retry')
-      return
+      return true
     }
     deliveredParts.delete(message.messageId)
     sentHere.set(message.messageId, true)
@@ -102,18 +139,27 @@ export function createSenderWorker(options: SenderWorkerOptions) {
         message.messageId,
       )
     }
-    if (result.status === 'sent') {
-      await persist(() => options.queue.markSent(message.messageId), 'markSent', message.messageId)
-    } else {
+    if (result.status !== 'sent') {
       options.log.error({ messageId: message.messageId, http: result.httpStatus }, 'send refused permanently')
     }
-    await persist(() => options.queue.ack(entry), 'ack', message.messageId)
+    // The sent mark and the acknowledgement in one step (a refusal is acknowledged without the mark).
+    await persist(
+      () => options.queue.ack(entry, { sent: result.status === 'sent' }),
+      'ack',
+      message.messageId,
+    )
+    return true
   }
 
   async function run(): Promise<void> {
     while (running) {
       try {
+        const readAt = Date.now()
         const entries = await options.queue.read(consumer, concurrency, blockMs)
+        if (entries.length === 0) continue
+        // The read confirmed the lease (it renews it before reading).
+        leaseConfirmedAt = readAt
+        const known = await alreadySent(entries)
         // Replies to one user keep their order; different users are sent concurrently.
         const byUser = new Map<string, OutboundEntry[]>()
         for (const entry of entries) {
@@ -123,7 +169,7 @@ export function createSenderWorker(options: SenderWorkerOptions) {
         }
         await Promise.all(
           [...byUser.values()].map(async (list) => {
-            for (const entry of list) await sendOne(entry)
+            for (const entry of list) if (!(await sendOne(entry, known))) return
           }),
         )
       } catch (error) {

@@ -90,11 +90,21 @@ export interface OutboundEntry {
 
 /** Replies durably queued for sending; consumed by the sender. */
 export interface OutboundQueue {
+  /** Entries for this sender; empty while another sender holds the outbox lease (see holdLease). */
   read(consumer: string, count: number, blockMs: number): Promise<OutboundEntry[]>
-  ack(entry: OutboundEntry): Promise<void>
-  /** Sender idempotency across crashes: a message id marked sent is never sent again. */
-  wasSent(messageId: string): Promise<boolean>
-  markSent(messageId: string): Promise<void>
+  /**
+   * Acknowledges an entry for good. `sent: true` marks its message id sent in the same step, so a
+   * copy read again (a lost acknowledgement, a takeover) is recognised and not sent twice.
+   */
+  ack(entry: OutboundEntry, options?: { sent?: boolean }): Promise<void>
+  /** Sender idempotency across crashes: which of these message ids were marked sent (one round trip). */
+  whichSent(messageIds: string[]): Promise<Set<string>>
+  /**
+   * Confirms (and extends) this sender's hold on the outbox: false when another sender holds it, so
+   * a sender that lost the lease in the middle of a batch stops before sending what the new holder
+   * will send.
+   */
+  holdLease(consumer: string): Promise<boolean>
   pendingCount(): Promise<number>
   close(): Promise<void>
 }

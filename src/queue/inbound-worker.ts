@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { InboundEntry, InboundQueue, PartitionLease } from '../ports/inbound-queue.ts'
@@ -35,6 +36,9 @@ type Outcome = 'done' | 'lost'
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 const maxRetryDelayMs = 5000
+// A commit waits only for the queue to come back (the turn has run): retried at least every second,
+// so a lane resumes within about a second of Redis returning, whatever the outage lasted.
+const maxCommitRetryDelayMs = 1000
 
 /**
  * Per-user ordering: a user's messages live in one partition, a partition has one owner at a time
@@ -46,7 +50,8 @@ const maxRetryDelayMs = 5000
  * While held, pending entries idle for a lease are reclaimed again, so nothing stays stranded.
  */
 export function createInboundWorker(options: InboundWorkerOptions): InboundWorker {
-  const workerId = options.workerId ?? `worker-${randomUUID()}`
+  // Host and pid in the id: XPENDING and the lease keys then tell which process holds what.
+  const workerId = options.workerId ?? `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
   const sleep = options.sleep ?? defaultSleep
   const blockMs = options.blockMs ?? 1000
   const retryBaseMs = options.retryBaseMs ?? 200
@@ -167,7 +172,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
           log.warn({ entryId: entry.id, attempt, err: String(error) }, 'commit failed, retrying')
         }
       }
-      await sleep(Math.min(maxRetryDelayMs, retryBaseMs * 2 ** Math.min(attempt - 1, 10)))
+      await sleep(Math.min(maxCommitRetryDelayMs, retryBaseMs * 2 ** Math.min(attempt - 1, 10)))
       // The refresh saw the lease go: the fence would refuse the commit anyway.
       if (!stillHeld(lease)) return 'lost'
     }

@@ -267,15 +267,17 @@ export function createMemoryQueues(options: {
       await outboundSignal.wait(blockMs)
       return collect()
     },
-    async ack(entry) {
+    async ack(entry, ackOptions = {}) {
+      if (ackOptions.sent) sent.set(entry.message.messageId, true)
       const index = outbound.findIndex((item) => item.id === entry.id)
       if (index >= 0) outbound.splice(index, 1)
     },
-    async wasSent(messageId) {
-      return sent.has(messageId)
+    async whichSent(messageIds) {
+      return new Set(messageIds.filter((messageId) => sent.has(messageId)))
     },
-    async markSent(messageId) {
-      sent.set(messageId, true)
+    // One process, one sender: nobody else can hold the outbox.
+    async holdLease() {
+      return true
     },
     async pendingCount() {
       return outbound.length

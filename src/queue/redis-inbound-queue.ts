@@ -226,7 +226,12 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
       if (entries.length > 0 || blockMs <= 0) return entries
       // Nothing new: wait on a plain XREAD (it takes nothing into a pending list), then read fenced.
       const held = leases.filter((_, index) => read[index])
-      if (held.length === 0) return []
+      if (held.length === 0) {
+        // Every lease is lost: wait as a blocked read would instead of asking again at once (the
+        // worker's next lease refresh notices the loss meanwhile).
+        await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 250)))
+        return []
+      }
       const streams = held.map((lease) => keys.inbound(lease.partition))
       const after = leases.flatMap((_, index) => (read[index] ? [newest[index] || '0-0'] : []))
       const woke = await blockingRedis.xread('BLOCK', blockMs, 'STREAMS', ...streams, ...after)

@@ -36,16 +36,19 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
   const group = keys.outboundGroup
   const senderLeaseMs = options.senderLeaseMs ?? 10_000
   await defineQueueScripts(redis)
-  const renewLease = script(redis, 'renewLease')
+  const holdSenderLeaseScript = script(redis, 'holdSenderLease')
 
   /** 'acquired' when this sender just became the holder, 'renewed' when it already was. */
   async function holdSenderLease(consumer: string): Promise<'acquired' | 'renewed' | undefined> {
-    if ((await redis.set(keys.senderLease, consumer, 'PX', senderLeaseMs, 'NX')) === 'OK') return 'acquired'
-    return (await renewLease(keys.senderLease, consumer, senderLeaseMs)) === 1 ? 'renewed' : undefined
+    const held = await holdSenderLeaseScript(keys.senderLease, consumer, senderLeaseMs)
+    return held === 2 ? 'acquired' : held === 1 ? 'renewed' : undefined
   }
 
   /** Cursor of a takeover in progress: pending entries from here on are claimed without idle time. */
   let takeover: string | undefined
+  // This sender's own unacknowledged entries (retryable failures) are claimed back after claimIdleMs;
+  // looking for them every claimIdleMs / 2 is enough, not on every read.
+  let lastIdleClaimAt = 0
   try {
     await redis.xgroup('CREATE', keys.outbound, group, '0', 'MKSTREAM')
   } catch (error) {
@@ -62,17 +65,21 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
       // Only the lease holder sends: a new holder takes over all of the previous one's sends at once
       // (within one lease of its crash) instead of waiting for the claim timeout.
       if (held === 'acquired') takeover = '0-0'
-      const [next, claimed] = (await redis.xautoclaim(
-        keys.outbound,
-        group,
-        consumer,
-        takeover === undefined ? options.claimIdleMs : 0,
-        takeover ?? '0-0',
-        'COUNT',
-        count,
-      )) as [string, [string, string[] | null][]]
-      if (takeover !== undefined) takeover = next === '0-0' ? undefined : next
-      if (claimed.length > 0) return toEntries(claimed)
+      const at = Date.now()
+      if (takeover !== undefined || at - lastIdleClaimAt >= options.claimIdleMs / 2) {
+        const [next, claimed] = (await redis.xautoclaim(
+          keys.outbound,
+          group,
+          consumer,
+          takeover === undefined ? options.claimIdleMs : 0,
+          takeover ?? '0-0',
+          'COUNT',
+          count,
+        )) as [string, [string, string[] | null][]]
+        if (takeover !== undefined) takeover = next === '0-0' ? undefined : next
+        if (takeover === undefined) lastIdleClaimAt = at
+        if (claimed.length > 0) return toEntries(claimed)
+      }
       const reply = (await blockingRedis.xreadgroup(
         'GROUP',
         group,
@@ -87,14 +94,22 @@ export async function createRedisOutboundQueue(options: RedisOutboundQueueOption
       )) as StreamReply
       return toEntries(reply?.[0]?.[1] ?? [])
     },
-    async ack(entry: OutboundEntry): Promise<void> {
-      await redis.multi().xack(keys.outbound, group, entry.id).xdel(keys.outbound, entry.id).exec()
+    async ack(entry: OutboundEntry, ackOptions: { sent?: boolean } = {}): Promise<void> {
+      const step = redis.multi()
+      if (ackOptions.sent) step.set(keys.sent(entry.message.messageId), '1', 'EX', options.sentTtlSeconds)
+      await step.xack(keys.outbound, group, entry.id).xdel(keys.outbound, entry.id).exec()
     },
-    async wasSent(messageId: string): Promise<boolean> {
-      return (await redis.exists(keys.sent(messageId))) === 1
+    async whichSent(messageIds: string[]): Promise<Set<string>> {
+      if (messageIds.length === 0) return new Set()
+      const marks = await redis.mget(...messageIds.map((messageId) => keys.sent(messageId)))
+      return new Set(messageIds.filter((_, index) => marks[index] !== null))
     },
-    async markSent(messageId: string): Promise<void> {
-      await redis.set(keys.sent(messageId), '1', 'EX', options.sentTtlSeconds)
+    async holdLease(consumer: string): Promise<boolean> {
+      const held = await holdSenderLease(consumer)
+      // Taken afresh means it had lapsed: another sender may have sent some of what this one read
+      // meanwhile. Not continuous, so the caller drops its batch; the next read takes over from the start.
+      if (held === 'acquired') takeover = '0-0'
+      return held === 'renewed'
     },
     async pendingCount(): Promise<number> {
       return redis.xlen(keys.outbound)

@@ -6,6 +6,7 @@ const names = {
   acquireLease: ['acquire-lease-2.lua', 2],
   renewLease: ['renew-lease-1.lua', 1],
   releaseLease: ['release-lease-1.lua', 1],
+  holdSenderLease: ['hold-sender-lease-1.lua', 1],
   commitTurn: ['commit-turn-4.lua', 4],
   deadLetter: ['dead-letter-4.lua', 4],
   reclaimPending: ['reclaim-pending-2.lua', 2],

@@ -23,12 +23,13 @@ export async function postTriplicated(
   webhookUrl: string,
   message: { messageId: string; from: string; text: string },
   timeoutMs: number,
+  retryDelayMs = 100,
 ): Promise<number> {
   const body = infobipTextBody(message)
   let acceptedAt: number | undefined
   const copy = async (delayMs: number) => {
     await sleep(delayMs)
-    await postWebhookUntilAccepted(webhookUrl, body, { retryDelayMs: 100, timeoutMs })
+    await postWebhookUntilAccepted(webhookUrl, body, { retryDelayMs, timeoutMs })
     acceptedAt ??= Date.now()
   }
   await Promise.all([copy(0), copy(5), copy(250)])
@@ -41,16 +42,23 @@ export interface FaultWindow {
   at: number
   /** When the service came back (Redis restarted) or, for a crash, the crash itself. */
   back: number
+  /** The target: every message around the fault answered within this long of max(accepted, back). */
+  boundMs: number
 }
 
 export interface FaultCounts {
   fault: string
+  /** How long the service was away (0 for a crash). */
+  downMs: number
   /** Accepted messages around the fault: accepted from 5 s before it started to 5 s after it ended. */
-  sent: number
+  accepted: number
   answered: number
   duplicates: number
   /** Worst time from max(accepted, service back) to the reply, in ms. */
   worstDelayMs: number
+  boundMs: number
+  /** Answered within boundMs of max(accepted, service back). */
+  answeredWithinBound: number
 }
 
 export interface ReplyIndex {
@@ -81,15 +89,26 @@ export function countFault(fault: FaultWindow, sent: SentMessage[], replies: Rep
   let answered = 0
   let duplicates = 0
   let worstDelayMs = 0
+  let answeredWithinBound = 0
   for (const message of around) {
     const list = replies.byInbound.get(message.messageId) ?? []
     if (list.length === 0) continue
     answered++
     duplicates += list.length - 1
-    const from = Math.max(message.acceptedAt, fault.back)
-    worstDelayMs = Math.max(worstDelayMs, list[0]!.receivedAt - from)
+    const delayMs = list[0]!.receivedAt - Math.max(message.acceptedAt, fault.back)
+    worstDelayMs = Math.max(worstDelayMs, delayMs)
+    if (delayMs <= fault.boundMs) answeredWithinBound++
   }
-  return { fault: fault.name, sent: around.length, answered, duplicates, worstDelayMs }
+  return {
+    fault: fault.name,
+    downMs: fault.back - fault.at,
+    accepted: around.length,
+    answered,
+    duplicates,
+    worstDelayMs,
+    boundMs: fault.boundMs,
+    answeredWithinBound,
+  }
 }
 
 /** Where unanswered messages sit in Redis, for the failure message: stream, pending consumer, idle time. */
@@ -131,4 +150,44 @@ export async function locateInRedis(redisUrl: string, prefix: string, messageIds
     redis.disconnect()
   }
   return found
+}
+
+/** Per worker (consumer) of the inbound streams: pending entries in all, and the most in one partition. */
+export async function pendingByConsumer(redisUrl: string, prefix: string, partitions = 16) {
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(redisUrl)
+  const keys = redisKeys(prefix)
+  const pending = new Map<string, { total: number; mostInOnePartition: number }>()
+  try {
+    for (let partition = 0; partition < partitions; partition++) {
+      const summary = (await redis
+        .xpending(keys.inbound(partition), keys.inboundGroup)
+        .catch(() => [0, null, null, null])) as [
+        number,
+        string | null,
+        string | null,
+        [string, string][] | null,
+      ]
+      for (const [consumer, count] of summary[3] ?? []) {
+        const current = pending.get(consumer) ?? { total: 0, mostInOnePartition: 0 }
+        current.total += Number(count)
+        current.mostInOnePartition = Math.max(current.mostInOnePartition, Number(count))
+        pending.set(consumer, current)
+      }
+    }
+  } finally {
+    redis.disconnect()
+  }
+  return pending
+}
+
+/** The sender id holding the outbox lease, if any. */
+export async function outboxHolder(redisUrl: string, prefix: string): Promise<string | null> {
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(redisUrl)
+  try {
+    return await redis.get(redisKeys(prefix).senderLease)
+  } finally {
+    redis.disconnect()
+  }
 }

@@ -34,7 +34,8 @@ export function startPipeline(adapters: Adapters, handler: TurnHandler, options:
           metrics,
           recordResult: (messageId, status, error) =>
             adapters.recorder.recordSendResult(messageId, status, 1, error),
-          wasRecordedSent: (messageId) => ledger.wasSent(messageId),
+          recordedSentAmong: (messageIds) => ledger.sentAmong(messageIds),
+          leaseMs: config.PARTITION_LEASE_MS,
         })
   worker.start()
   sender?.start()

@@ -75,12 +75,30 @@ export function runOutboundQueueContract(options: OutboundQueueContractOptions):
       expect(await fixture.outbound.read('sender-b', 10, 50)).toEqual([])
     })
 
-    test('remembers which message ids were sent', async () => {
+    test('remembers which message ids were acknowledged as sent', async () => {
       const fixture = await setup()
-      expect(await fixture.outbound.wasSent('out-1.r0')).toBe(false)
-      await fixture.outbound.markSent('out-1.r0')
-      expect(await fixture.outbound.wasSent('out-1.r0')).toBe(true)
-      expect(await fixture.outbound.wasSent('out-1.r1')).toBe(false)
+      const [first, second] = await commitTurn(fixture, 2)
+      const ids = [first!.messageId, second!.messageId]
+      expect(await fixture.outbound.whichSent(ids)).toEqual(new Set())
+      const read = await fixture.outbound.read('sender-a', 10, 50)
+      await fixture.outbound.ack(read[0]!, { sent: true })
+      // A refusal is acknowledged without the mark.
+      await fixture.outbound.ack(read[1]!)
+      expect(await fixture.outbound.whichSent([...ids, 'out-9.r0'])).toEqual(new Set([first!.messageId]))
+      expect(await fixture.outbound.pendingCount()).toBe(0)
+      expect(await fixture.outbound.whichSent([])).toEqual(new Set())
+    })
+
+    test('a sender confirms its hold on the outbox; one whose lease lapsed is told so', async () => {
+      const fixture = await setup()
+      await commitTurn(fixture, 1)
+      expect(await fixture.outbound.read('sender-a', 10, 50)).toHaveLength(1)
+      expect(await fixture.outbound.holdLease('sender-a')).toBe(true)
+      expect(await fixture.outbound.holdLease('sender-b')).toBe(false)
+      await sleep(400) // sender-a pauses past its lease; sender-b takes the outbox over
+      expect(await fixture.outbound.read('sender-b', 10, 50)).toHaveLength(1)
+      expect(await fixture.outbound.holdLease('sender-a')).toBe(false)
+      expect(await fixture.outbound.holdLease('sender-b')).toBe(true)
     })
 
     test('a blocked read wakes when a reply is committed', async () => {
