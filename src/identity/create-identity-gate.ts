@@ -53,6 +53,14 @@ const ABOUT_CONSENT = /\b(privol\w*|pristan\w*|podat\w*|podac\w*|obrad\w*|gdpr|z
 const HEDGE =
   /\b(h+m+|m+h+m+|mozda|valjda|vidjet\w*|vidit\w*|vidjecu|razmisl\w*|ne znam|neznam|nisam sig\w*)\b/
 
+/** What the message before consent was, for wording the consent question again. */
+function reminderKind(inbound: InboundMessage): 'request' | 'question' | 'unclear' {
+  const text = inbound.text ?? ''
+  const folded = foldAnswer(text)
+  if (ABOUT_CONSENT.test(folded) || (text.includes('?') && !worthHolding(inbound))) return 'question'
+  return worthHolding(inbound) ? 'request' : 'unclear'
+}
+
 /** A request worth answering after consent: not a greeting, a hesitation, a bare "?" or emoji, nor about the consent. */
 function worthHolding(inbound: InboundMessage): boolean {
   if (inbound.kind !== 'text' || !inbound.text || inbound.replyId) return false
@@ -146,11 +154,13 @@ export function createIdentityGate(options: IdentityGateOptions): (inner: UserTu
         }
       }
 
-      async function hold(text: string): Promise<void> {
+      /** True when the message is held to be answered after consent. */
+      async function hold(text: string): Promise<boolean> {
         try {
-          await options.held?.hold(mapping.phone, { text, at: now.getTime() })
+          return (await options.held?.hold(mapping.phone, { text, at: now.getTime() })) === true
         } catch (error) {
           context.log.warn({ err: error }, 'holding the message before consent failed')
+          return false
         }
       }
 
@@ -205,12 +215,12 @@ export function createIdentityGate(options: IdentityGateOptions): (inner: UserTu
           return reply(texts.consentDenied())
         }
         // The first request before consent is kept (never processed) and answered after "Da".
-        if (answer === undefined && worthHolding(inbound)) await hold(inbound.text!.trim())
+        const held = answer === undefined && worthHolding(inbound) && (await hold(inbound.text!.trim()))
         if (mapping.consentAt === null) {
           await store('unknown')
-          return reply(texts.consentQuestion(mapping.displayName))
+          return reply(texts.consentQuestion(mapping.displayName, held))
         }
-        return reply(texts.consentReminder())
+        return reply(texts.consentReminder(held ? 'held' : reminderKind(inbound)))
       } catch (error) {
         context.log.warn({ err: error }, 'consent storage failed')
         return reply(texts.temporarilyUnavailable())

@@ -42,7 +42,8 @@ export const identityTexts = {
     text: 'Trenutačno ne mogu provjeriti vaše podatke. Molimo pokušajte ponovno za nekoliko minuta.',
   }),
 
-  consentQuestion: (displayName: string): Reply => {
+  /** `holding`: the message that came with it is answered right after consent. */
+  consentQuestion: (displayName: string, holding = false): Reply => {
     const name = firstName(displayName)
     return {
       text:
@@ -51,13 +52,25 @@ export const identityTexts = {
         'Da bih vam mogao pomoći, obrađujem vaše podatke iz sustava MobilityOne (ime, broj telefona, ' +
         'vozilo, kilometražu, rezervacije, prijave šteta, putovanja i troškove) i sadržaj naših poruka.\n\n' +
         'Pristajete li na tu obradu podataka? Privolu možete povući u bilo kojem trenutku porukom ' +
-        '*povuci privolu*.',
+        '*povuci privolu*.' +
+        (holding ? '\n\nNa vašu poruku odgovaram čim pristanete.' : ''),
       buttons: consentButtons,
     }
   },
 
-  consentReminder: (): Reply => ({
-    text: 'Prije nego što nastavimo, trebam vašu privolu za obradu podataka. Odgovorite s *Da* ili *Ne*.',
+  /**
+   * The consent question again, worded for what the user sent: a request waits for the answer,
+   * a question about it gets a short explanation, anything unclear a plain yes/no question.
+   */
+  consentReminder: (kind: 'held' | 'request' | 'question' | 'unclear' = 'request'): Reply => ({
+    text:
+      kind === 'question'
+        ? 'Obrađujem samo podatke iz sustava MobilityOne koji trebaju za vaše upite (vozilo, kilometraža, rezervacije, prijave, putovanja, troškovi) i naše poruke; privolu možete povući kad god želite. Pristajete li? Odgovorite s *Da* ili *Ne*.'
+        : kind === 'unclear'
+          ? 'Trebam jasan odgovor: dajete li privolu za obradu podataka? Odgovorite s *Da* ili *Ne*.'
+          : kind === 'held'
+            ? 'Prije nego što odgovorim, trebam vašu privolu za obradu podataka; na vašu poruku odgovaram odmah nakon toga. Odgovorite s *Da* ili *Ne*.'
+            : 'Prije nego što nastavimo, trebam vašu privolu za obradu podataka. Odgovorite s *Da* ili *Ne*.',
     buttons: consentButtons,
   }),
 

@@ -11,8 +11,11 @@ export interface HeldMessage {
 }
 
 export interface HeldMessageStore {
-  /** Keeps the message for a phone, unless one is held already (the first request is the one to answer). */
-  hold(phone: string, message: HeldMessage): Promise<void>
+  /**
+   * Keeps the message for a phone, unless one is held already (the first request is the one to
+   * answer); true when this message is the one held now.
+   */
+  hold(phone: string, message: HeldMessage): Promise<boolean>
   /** The held message, removed in the same step; undefined when there is none or it expired. */
   take(phone: string): Promise<HeldMessage | undefined>
   /** Forgets it (consent refused, GDPR erase). */

@@ -28,7 +28,7 @@ export function createRedisHeldMessageStore(options: {
   const key = (phone: string) => `${options.prefix}:held:${phone}`
   return {
     async hold(phone, message) {
-      await redis.set(key(phone), JSON.stringify(message), 'EX', ttl, 'NX')
+      return (await redis.set(key(phone), JSON.stringify(message), 'EX', ttl, 'NX')) === 'OK'
     },
     async take(phone) {
       return decode(await redis.getdel(key(phone)))
@@ -50,10 +50,11 @@ export function createMemoryHeldMessageStore(
   return {
     async hold(phone, message) {
       const current = held.get(phone)
-      if (current && current.expiresAt > clock()) return
+      if (current && current.expiresAt > clock()) return false
       held.delete(phone)
       held.set(phone, { raw: JSON.stringify(message), expiresAt: clock() + ttlMs })
       if (held.size > maxPhones) held.delete(held.keys().next().value as string)
+      return true
     },
     async take(phone) {
       const entry = held.get(phone)

@@ -24,8 +24,8 @@ function runHeldMessageContract(name: string, create: () => HeldMessageStore): v
     it('holds the first message and hands it out once', async () => {
       const store = create()
       const phone = `3859${randomUUID().slice(0, 8)}`
-      await store.hold(phone, { text: 'koliko imam km', at: 1 })
-      await store.hold(phone, { text: 'i tablice', at: 2 })
+      expect(await store.hold(phone, { text: 'koliko imam km', at: 1 })).toBe(true)
+      expect(await store.hold(phone, { text: 'i tablice', at: 2 })).toBe(false)
       expect(await store.take(phone)).toEqual({ text: 'koliko imam km', at: 1 })
       expect(await store.take(phone)).toBeUndefined()
     })

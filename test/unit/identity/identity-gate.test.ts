@@ -104,6 +104,7 @@ describe('identity gate', () => {
   it('asks for consent once, then greets with the vehicle after "Da"', async () => {
     const first = await say('Trebam auto sutra')
     expect(first.replies[0]!.text).toContain('AI asistent')
+    expect(first.replies[0]!.text).toContain('Na vašu poruku odgovaram čim pristanete.')
     expect(first.replies[0]!.text).toContain('Pozdrav, Ivana')
     expect(first.replies[0]!.buttons?.map((button) => button.id)).toEqual([CONSENT_YES_ID, CONSENT_NO_ID])
     expect(first.personId).toBe('p1')
@@ -112,6 +113,8 @@ describe('identity gate', () => {
 
     const other = await say('kad je servis?')
     expect(other.replies[0]!.text).toContain('privolu')
+    // Only the first request is held: this one is not promised an answer.
+    expect(other.replies[0]!.text).not.toContain('odgovaram odmah')
     expect(other.replies[0]!.buttons).toHaveLength(2)
 
     const granted = await say('Da')
@@ -166,7 +169,8 @@ describe('identity gate', () => {
       expect(reply.replies[0]!.text).toContain('privolu')
       expect((await directory.findByPhone(PHONE))?.consent).toBe('unknown')
     }
-    await say('kad je servis')
+    const held = await say('kad je servis')
+    expect(held.replies[0]!.text).toContain('na vašu poruku odgovaram odmah nakon toga')
     const granted = await say('yes i agree')
     expect((await directory.findByPhone(PHONE))?.consent).toBe('granted')
     // Hesitations and questions about the consent are not held; the first request is, and it is answered.
