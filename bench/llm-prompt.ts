@@ -3,6 +3,7 @@
  * whole catalogue, and the latency our side adds to an LLM turn with an instant in-process model.
  * Reads the labelled queries only to get realistic messages (measurement, not product).
  */
+
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { testConfig } from '../src/app/config/index.ts'
@@ -16,6 +17,7 @@ import type { ChatCompletion, ChatModel, ChatRequest } from '../src/ports/chat-m
 import { loadRegistry } from '../src/registry/load-registry.ts'
 import { sharedSpecsDirectory } from '../src/registry/spec-sources.ts'
 import { ToolSearch } from '../src/search/tool-search.ts'
+import { readMessage } from '../src/understanding/read-message.ts'
 
 const specs = sharedSpecsDirectory()
 if (!specs) throw new Error('../shared/mobilityone/specs not found')
@@ -108,7 +110,7 @@ for (let round = 0; round < 5; round++) {
     const started = performance.now()
     const hits = search.search(text, { top: config.LLM_MAX_TOOLS }).hits
     const outcome = await runLlmTurn(
-      { text, userSummary, history: [], tools: hits.map((hit) => hit.tool) },
+      { message: readMessage(text), userSummary, history: [], tools: hits.map((hit) => hit.tool) },
       deps,
     )
     checkFacts('Evo podataka.', [])

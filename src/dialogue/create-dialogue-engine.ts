@@ -27,6 +27,7 @@ import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
 import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
+import { intentEntry } from './intents/intent-table.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
 import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './intents/route-message.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
@@ -102,7 +103,8 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
         if (!isFleetError(error) && !(error instanceof WriteOutcomeUnknownError))
           context.log.error({ err: error }, 'dialogue turn failed')
       }
-      if (loaded.expiredFlow && state.state === 'idle') replies.unshift({ text: commonTexts.flowExpired() })
+      // Said whatever this message started: the user may have meant it for the expired flow.
+      if (loaded.expiredFlow) replies.unshift({ text: commonTexts.flowExpired() })
     }
     // The turn that granted consent: the gate sends the greeting; with no request, nothing else.
     if (replies.length === 0 && !(welcome && !text)) replies = [{ text: commonTexts.notUnderstood() }]
@@ -535,12 +537,12 @@ function startTool(scope: TurnScope, toolId: string): Promise<Reply[]> | Reply[]
 /** Anything the templates do not cover: tool retrieval picks a tool, the generic flows run it. */
 async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   const { search, registry } = scope.deps
-  if (!search || !registry) return [{ text: commonTexts.notUnderstood() }]
+  if (!search || !registry) return helpfulFallback(scope)
   const result = search.search(scope.text, {
     top: scope.deps.llm ? LLM_TOP_K : 3,
     understood: understandMessage(scope),
   })
-  if (!result.noTool && scope.deps.llm) {
+  if (scope.deps.llm) {
     const confidence = retrievalConfidence(result.hits)
     // The model is offered only what the policy lets this user use.
     const allowed = result.hits.map((hit) => hit.tool).filter((tool) => scope.fleet.allows(tool))
@@ -549,17 +551,29 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
       if (answered) return answered
     }
   }
-  if (result.noTool) {
-    if (result.noTool.kind === 'own-name')
-      return [{ text: `Vaše ime u sustavu: *${scope.user.displayName}*` }]
-    if (result.noTool.kind === 'own-phone') return [{ text: `Pišete s broja *+${scope.user.phone}*.` }]
-    if (result.noTool.kind === 'help') return [{ text: commonTexts.help() }]
-    if (result.noTool.kind === 'greeting') return [{ text: commonTexts.greeting(scope.user.displayName) }]
-    return [{ text: commonTexts.thanks() }]
-  }
   const hit = result.hits[0]
-  if (!hit || hit.score < CATALOGUE_MIN_SCORE) return [{ text: commonTexts.notUnderstood() }]
+  if (!hit || hit.score < CATALOGUE_MIN_SCORE) return helpfulFallback(scope)
   return startTool(scope, hit.tool.id)
+}
+
+/** Offered when nothing is close: the things most drivers come for. */
+const FALLBACK_MENU = ['book_vehicle', 'vehicle_mileage', 'my_bookings'] as const
+const FALLBACK_CHOICES = 3
+
+/**
+ * Nothing confident, not even catalogue search: one short line of what the assistant can do,
+ * with the closest actions (the model's ranking, topped up from the menu) as choices. The pick
+ * runs on the original message like a clarification; the turn is recorded as a fallback.
+ */
+function helpfulFallback(scope: TurnScope): Reply[] {
+  const closest = classifyMessage(scope)
+    .ranking.map((score) => score.intent)
+    .filter((intent) => INTENT_LABELS[intent] && intentEntry(intent)?.kind !== 'no-tool')
+  const intents = [...new Set([...closest.slice(0, FALLBACK_CHOICES - 1), ...FALLBACK_MENU])].slice(
+    0,
+    FALLBACK_CHOICES,
+  )
+  return askWhichIntent(scope, intents, commonTexts.fallbackQuestion())
 }
 
 async function recordComplaint(scope: TurnScope): Promise<Reply[]> {
@@ -615,7 +629,7 @@ async function answerWithLlm(scope: TurnScope, llm: LlmPath, tools: Tool[]): Pro
   const vehicles = user.vehicles.map((vehicle) => `${vehicle.name} ${vehicle.plate}`).join('; ')
   const outcome = await llm.run(
     {
-      text: scope.text.original,
+      message: scope.text,
       userSummary: `${user.displayName}; vozila: ${vehicles || 'nema'}`,
       stateSummary: scope.state.flow ? `flow ${scope.state.flow}, state ${scope.state.state}` : undefined,
       history: scope.history.slice(-(scope.deps.historyLimit ?? DEFAULT_HISTORY_LIMIT)).map((entry) => ({

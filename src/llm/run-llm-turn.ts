@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatModel, ChatUsage } from '../ports/chat-model.ts'
 import type { ToolExecutionRecord } from '../ports/turn-handler.ts'
 import type { Tool } from '../registry/tool.ts'
+import type { MessageReading } from '../understanding/read-message.ts'
 import { checkFacts } from './check-facts.ts'
 import { type CostTracker, costOf, type Prices } from './cost-tracker.ts'
 import { fitPrompt } from './fit-prompt.ts'
@@ -11,7 +12,8 @@ import type { createToolDefinitionCache } from './tool-definition.ts'
 import type { createToolCallValidator } from './validate-tool-call.ts'
 
 export interface LlmTurnInput {
-  text: string
+  /** The user's message as the reader read it (text, and the plates, dates and numbers in it). */
+  message: MessageReading
   /** Who the user is and what they drive, in a few lines. */
   userSummary: string
   /** The dialogue state (flow, collected values, items just shown), if any. */
@@ -72,9 +74,26 @@ function systemPrompt(input: LlmTurnInput): string {
     'Tools marked CHANGES DATA are only proposed: the user confirms before anything is changed.',
     `User: ${input.userSummary}`,
     input.stateSummary ? `Conversation state: ${input.stateSummary}` : '',
+    valuesLine(input.message),
   ]
     .filter(Boolean)
     .join('\n')
+}
+
+/** The values the reader found, so tool arguments use them as written ("ZG1234AB", 45600). */
+function valuesLine(message: MessageReading): string {
+  const { plates, numbers, dates } = message.values
+  const parts = [
+    plates.length > 0 ? `plates ${plates.join(', ')}` : '',
+    dates.length > 0 ? `dates ${dates.join(', ')}` : '',
+    numbers.length > 0 ? `numbers ${numbers.join(', ')}` : '',
+  ].filter(Boolean)
+  return parts.length > 0 ? `Values in the user's message: ${parts.join('; ')}` : ''
+}
+
+/** What the user wrote may be repeated back: their own plates and numbers are not invented facts. */
+function userFacts(message: MessageReading): unknown {
+  return { plates: message.values.plates, numbers: message.values.numbers }
 }
 
 function truncateResult(data: unknown): string {
@@ -100,7 +119,7 @@ export async function runLlmTurn(input: LlmTurnInput, deps: LlmTurnDeps): Promis
     {
       system: systemPrompt(input),
       history,
-      user: input.text,
+      user: input.message.original,
       tools: tools.map((tool) => deps.definitions(tool)),
       compactTools: tools.map((tool) => deps.definitions(tool, { compact: true })),
     },
@@ -149,7 +168,7 @@ export async function runLlmTurn(input: LlmTurnInput, deps: LlmTurnDeps): Promis
     if (completion.toolCalls.length === 0) {
       const text = completion.content?.trim() ?? ''
       if (!text) return { kind: 'fallback', reason: 'empty answer', ...report() }
-      const check = checkFacts(text, [])
+      const check = checkFacts(text, [userFacts(input.message)])
       if (!check.ok)
         return { kind: 'fallback', reason: `unsupported facts: ${check.unsupported.join(', ')}`, ...report() }
       return { kind: 'answer', text, factCheck: 'none', ...report() }
@@ -210,10 +229,7 @@ export async function runLlmTurn(input: LlmTurnInput, deps: LlmTurnDeps): Promis
     if (results.length === 0) {
       return { kind: 'fallback', reason: 'every tool call failed', ...report() }
     }
-    const check = checkFacts(
-      text,
-      results.map((result) => result.data),
-    )
+    const check = checkFacts(text, [...results.map((result) => result.data), userFacts(input.message)])
     if (!text || !check.ok) {
       return { kind: 'answer', text: deterministic(), factCheck: 'replaced', ...report() }
     }

@@ -5,6 +5,7 @@ import { testConfig } from '../../src/app/config/index.ts'
 import { createLlmPath, type LlmPath } from '../../src/llm/create-llm-path.ts'
 import type { Tool } from '../../src/registry/tool.ts'
 import { type FakeOpenAi, startFakeOpenAi } from '../../src/sandbox/fake-openai/fake-openai-server.ts'
+import { readMessage } from '../../src/understanding/read-message.ts'
 import { addMileageTool, allTools, masterDataTool, vehicleTool } from './llm-fixtures.ts'
 
 let fake: FakeOpenAi
@@ -36,7 +37,7 @@ const runtime = {
   },
 }
 const input = (text: string, tools: Tool[] = allTools) => ({
-  text,
+  message: readMessage(text),
   userSummary: 'Ivan Horvat, vozilo Škoda Octavia ZG-1234-AB',
   history: [],
   tools,

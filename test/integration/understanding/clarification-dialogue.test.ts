@@ -1,4 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
 import { detectIntent } from '../../../src/dialogue/detect-intent.ts'
 import { withLowRiskActions } from '../../../src/dialogue/intents/model-actions.ts'
 import { routeMessage } from '../../../src/dialogue/intents/route-message.ts'
@@ -15,9 +19,10 @@ import { readMessage } from '../../../src/understanding/read-message.ts'
 import { createDialogueHarness, type DialogueHarness } from '../dialogue/support/dialogue-harness.ts'
 
 /**
- * The ambiguous band in a real conversation: the production model over the repository corpus,
- * the real dialogue engine and the simulated tenant. An ambiguous message gets the two likely
- * actions as buttons, and the tapped one runs on the original message.
+ * The ambiguous band in a real conversation: a model trained in-process on a small corpus in
+ * which one message is written under two intents (so it is ambiguous by construction, whatever
+ * the repository corpus becomes), the real dialogue engine and the simulated tenant. The
+ * ambiguous message gets the two likely actions as buttons, and the picked one runs on it.
  */
 let h: DialogueHarness
 let intents: IntentClassifier
@@ -28,8 +33,37 @@ const AMBIGUOUS = 'rezervacije za sutra'
 const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
 const NO_CATALOGUE = { has: () => false }
 
+const SHARED = [AMBIGUOUS, 'rezervacija za sutra', 'sutrasnje rezervacije']
+const CORPUS: Record<string, string[]> = {
+  my_bookings: [
+    ...SHARED,
+    'moje rezervacije',
+    'pokazi mi rezervacije',
+    'koje rezervacije imam',
+    'imam li rezerviran auto',
+    'popis mojih rezervacija',
+    'kad mi je sljedeca rezervacija',
+    'sto sam sve rezervirao',
+  ],
+  cancel_booking: [
+    ...SHARED,
+    'otkazi rezervaciju',
+    'ne treba mi vise auto, otkazi',
+    'storniraj rezervaciju',
+    'ponisti moju rezervaciju',
+    'makni rezervaciju za petak',
+    'odustajem od rezervacije',
+    'otkazujem auto',
+  ],
+  greeting: ['bok', 'dobar dan', 'pozdrav', 'hej', 'dobro jutro'],
+  other: ['popis partnera', 'vrste troskova', 'organizacijske jedinice', 'svi centri troska', 'vrste opreme'],
+}
+
 beforeAll(async () => {
-  intents = await createIntentClassifier()
+  const corpusDir = await mkdtemp(join(tmpdir(), 'm1-clarify-corpus-'))
+  for (const [intent, examples] of Object.entries(CORPUS))
+    await writeFile(join(corpusDir, `${intent}.yaml`), stringify({ intent, examples }))
+  intents = await createIntentClassifier({ corpusDir })
   h = await createDialogueHarness(new Date('2026-03-09T08:00:00.000Z'), { intents })
   petra = h.drivers.find((driver) => driver.firstName === 'Petra' && driver.lastName === 'Marić')!
 }, 60_000)
@@ -38,7 +72,7 @@ afterAll(() => h.close())
 const rowsOf = (reply: Reply | undefined) => reply?.list?.sections.flatMap((section) => section.rows) ?? []
 
 describe('clarification in the dialogue', () => {
-  it('the message is in the ambiguous band of the model (precondition of this test)', () => {
+  it('the message is in the ambiguous band of the model, and the router names neither intent', () => {
     const reading = readMessage(AMBIGUOUS)
     const route = routeMessage(
       withLowRiskActions(intents.classify(reading)),
