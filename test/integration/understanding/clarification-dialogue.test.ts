@@ -106,4 +106,19 @@ describe('clarification in the dialogue', () => {
     expect(text).toMatch(/Koju rezervaciju želite otkazati|Jeste li sigurni/)
     expect(h.sandbox.control.callCount('DELETE /vehiclemgt/VehicleCalendar')).toBe(0)
   })
+
+  it('a message nothing understands gets a short line and the closest actions, and a pick runs', async () => {
+    await h.say(petra, 'odustani')
+    h.sandbox.control.resetCalls()
+    const fallback = await h.say(petra, 'qwrtz plkj')
+    const reply = fallback.replies[0]!
+    const rows = rowsOf(reply)
+    expect(reply.text.split('\n\n')[0]!.split('\n').length).toBeLessThanOrEqual(2)
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    expect(fallback.replies).toHaveLength(1)
+    expect(h.sandbox.control.callCount('GET /vehiclemgt/VehicleCalendar')).toBe(0)
+    const mine = rows.find((row) => /Moje rezervacije/.test(row.title))!
+    const listed = await h.say(petra, mine.title, { kind: 'list-reply', replyId: mine.id })
+    expect(listed.replies.map((r) => r.text).join('\n')).toMatch(/\d{2}\.\d{2}\.\d{4}\./)
+  })
 })
