@@ -8,6 +8,7 @@ import type { DialogueDeps } from '../../../../src/dialogue/turn-scope.ts'
 import { createAccessPolicy } from '../../../../src/fleet/access/create-access-policy.ts'
 import { createFleetClient, type FleetClient } from '../../../../src/fleet/create-fleet-client.ts'
 import { createUserContextProvider } from '../../../../src/identity/user-context-provider.ts'
+import type { AccessPolicy } from '../../../../src/ports/access-policy.ts'
 import type { InboundMessage } from '../../../../src/ports/messages.ts'
 import type { TurnResult } from '../../../../src/ports/turn-handler.ts'
 import type { UserTurnHandler } from '../../../../src/ports/user-context.ts'
@@ -47,7 +48,12 @@ function testIntentClassifier(): Promise<IntentClassifier> {
 /** The engine against the real sandbox over HTTP, with an in-memory store and feedback list. */
 export async function createDialogueHarness(
   now = new Date('2026-03-09T08:00:00.000Z'),
-  options: { fleetTimeoutMs?: number; intents?: DialogueDeps['intents'] } = {},
+  options: {
+    fleetTimeoutMs?: number
+    intents?: DialogueDeps['intents']
+    /** Wraps the access policy (to observe or refuse its checks). */
+    wrapAccess?: (policy: AccessPolicy) => AccessPolicy
+  } = {},
 ): Promise<DialogueHarness> {
   const sandbox = await startSandbox({ baseDate: '2026-03-09', now: () => harness.now })
   const fleet = createFleetClient({
@@ -72,7 +78,7 @@ export async function createDialogueHarness(
     },
   }
   const engine = createDialogueEngine({
-    access: createAccessPolicy({ fleet }),
+    access: (options.wrapAccess ?? ((policy) => policy))(createAccessPolicy({ fleet })),
     store: createMemoryConversationStore(),
     feedback: feedbackStore,
     invalidateUser: (personId) => contexts.invalidate(personId),
