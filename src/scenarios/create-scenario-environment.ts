@@ -6,10 +6,14 @@ import { createTurnHandler } from '../app/create-turn-handler.ts'
 import { feedbackReports } from '../db/schema.ts'
 import { createDrizzleDirectory } from '../identity/drizzle-directory.ts'
 import { normalizePhone } from '../identity/normalize-phone.ts'
+import { createRoleOfPerson } from '../identity/role-of-person.ts'
 import { createMetrics } from '../observability/metrics.ts'
 import { createMessageProcessor } from '../pipeline/create-message-processor.ts'
+import type { Role } from '../ports/access-policy.ts'
+import type { Person } from '../ports/fleet-api.ts'
 import type { InboundMessage, OutboundMessage } from '../ports/messages.ts'
 import { createMemoryRateLimiter } from '../queue/memory-rate-limiter.ts'
+import { SANDBOX_FLEET_PERSON_TYPE } from '../sandbox/mobilityone/sandbox-constants.ts'
 import type { StoredFacts } from './check-tenant-state.ts'
 import { localToday } from './expand-scenario-template.ts'
 import type { ScenarioClock } from './scenario-clock.ts'
@@ -58,6 +62,17 @@ const BASE_ENVIRONMENT: Record<string, string> = {
   MOBILITY_TIMEOUT_MS: '1500',
   MOBILITY_RETRY_BASE_DELAY_MS: '20',
   MOBILITY_RETRY_MAX_DELAY_MS: '100',
+  // As `npm start` does with its simulated tenant: its fleet managers have the fleet role.
+  ACCESS_FLEET_PERSON_TYPES: SANDBOX_FLEET_PERSON_TYPE,
+}
+
+/** The role a returning user was given at their last identification, by the same mapping. */
+function roleOfPersonFrom(config: Config): (person: Person) => Role {
+  const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim())
+  return createRoleOfPerson({
+    personTypes: list(config.ACCESS_FLEET_PERSON_TYPES),
+    orgUnits: list(config.ACCESS_FLEET_ORG_UNITS),
+  })
 }
 
 function asEnvironment(values: Record<string, string | number | boolean>): Record<string, string> {
@@ -130,7 +145,7 @@ export async function createScenarioEnvironment(
         }
 
         const phone = normalizePhone(scenario.user)
-        await seedMapping(scenario, tenant, phone, clock)
+        await seedMapping(scenario, tenant, phone, clock, roleOfPersonFrom(config))
         const handler = await createTurnHandler(adapters)
         const process = createMessageProcessor({
           handler,
@@ -192,6 +207,7 @@ export async function createScenarioEnvironment(
     tenant: ScenarioTenant,
     phone: string | undefined,
     clock: ScenarioClock,
+    roleOf: (person: Person) => Role,
   ): Promise<void> {
     if (scenario.setup.consent === 'none' || !phone) return
     const lastNine = phone.slice(-9)
@@ -206,6 +222,8 @@ export async function createScenarioEnvironment(
           personId: person.Id,
           tenantId: candidate.id,
           displayName: `${person.FirstName} ${person.LastName}`,
+          // A copy: the seeded record as the API returns it (a plain object).
+          role: roleOf({ ...person }),
         })
         const at = new Date(clock.start.getTime() - 24 * 3600_000)
         if (scenario.setup.consent !== 'unknown')
