@@ -10,7 +10,7 @@ const ASKED_PLAINLY_SLOT = 'askedPlainly'
 
 /** The rule of flows that do not state their own: words only, no emoji. */
 export function defaultConfirmRule(): WriteConfirmRule {
-  return { loneEmoji: false, question: confirmTexts.defaultQuestion() }
+  return { question: confirmTexts.defaultQuestion() }
 }
 
 /** Whether the previous reply asked plainly; forgotten at once (only two unclear answers in a row count). */

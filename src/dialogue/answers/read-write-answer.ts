@@ -11,11 +11,10 @@ import { isQuestion } from './read-slot-edit.ts'
  * words of the same request around it ("da", "može, hvala", "da, rezerviraj"). Not consent:
  * - hedges anywhere: "hm", "možda", "valjda", "ok vidjet ću", "ne znam", "čekaj";
  * - a yes with more that is not an edit ("može, ali pitat ću šefa"), a yes next to a no;
- * - emoji, with one exception: a lone 👍 (or 👌 ✅ ✔️, nothing else in the message) is a yes to
- *   a short confirmation whose flow allows it (a booking, a plausible mileage reading: short
- *   summaries the user can read at a glance and undo). A row of emoji, mixed emoji, or any emoji
- *   answer to a damage report, a delete, a catalogue write or a questioned reading is unclear.
- *   A lone 👎 / ❌ (or a row of only those) is a no: declining never changes anything.
+ * - emoji, a lone 👍 included: a thumb is how people acknowledge a message they skimmed, not
+ *   consent to a change (issue 13; a blind conversation booked a car on one). They are unclear
+ *   and asked again. A lone 👎 / ❌ (or a row of only those) is a no: declining never changes
+ *   anything.
  * - where the flow asks for a correction word (a reading far below the last one), a plain "da"
  *   is not enough either: "ispravak" (or the correction button) is.
  * An unclear answer is asked again once, plainly; the engine drops the write on a second one.
@@ -35,8 +34,6 @@ export type WriteAnswer =
 
 /** What counts as consent to a flow's pending write, and how to ask again. */
 export interface WriteConfirmRule {
-  /** A lone 👍 is a yes (short, easily undone writes only). */
-  loneEmoji: boolean
   /** A plain yes is not enough: the user must write the correction word (or type the value again). */
   correction?: boolean
   /** The write in one question naming its target, without "?": "Da rezerviram Škoda Fabia (ZD-1215-E) za …". */
@@ -216,16 +213,12 @@ const CORRECTION = compilePhraseSet([
 
 // A lone emoji: one pictograph, optionally with a skin tone and a variation selector.
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu
-const YES_EMOJI = new Set(['👍', '👌', '✅', '✔', '☑'])
 const NO_EMOJI = new Set(['👎', '❌', '🚫', '✖', '⛔'])
 
-function readEmoji(original: string, rule: WriteConfirmRule): WriteAnswer {
+function readEmoji(original: string): WriteAnswer {
   const pictographs = original.match(PICTOGRAPH) ?? []
   if (pictographs.length === 0) return 'none'
-  if (pictographs.every((emoji) => NO_EMOJI.has(emoji))) return 'no'
-  if (pictographs.length === 1 && YES_EMOJI.has(pictographs[0]!))
-    return rule.loneEmoji && !rule.correction ? 'yes' : 'unclear'
-  return 'unclear'
+  return pictographs.every((emoji) => NO_EMOJI.has(emoji)) ? 'no' : 'unclear'
 }
 
 /** Every token is part of a phrase of `answers` or one of the words allowed around it; at least one answer. */
@@ -265,7 +258,7 @@ export function readWriteAnswer(
   if (replyId === CONFIRM_YES_ID) return rule.correction ? 'needs-correction' : 'yes'
   if (replyId === CONFIRM_NO_ID) return 'no'
   const tokens = text.tokens
-  if (tokens.length === 0) return readEmoji(text.original, rule)
+  if (tokens.length === 0) return readEmoji(text.original)
   if (confirmation?.answer === 'cancel') return 'no'
   if (containsPhrase(tokens, HEDGES)) return 'unclear'
   if (rule.correction && containsPhrase(tokens, CORRECTION) && !containsPhrase(tokens, NO)) return 'yes'

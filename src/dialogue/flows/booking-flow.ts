@@ -187,7 +187,6 @@ export const bookingFlow: Flow = {
     const check = period ? checkBookingPeriod(period, scope.now) : undefined
     const when = check?.ok ? formatPeriod(check.from, check.to) : ''
     return {
-      loneEmoji: true,
       question: bookingTexts.plainQuestion(String(scope.state.slots.vehicleIdLabel), when),
     }
   },

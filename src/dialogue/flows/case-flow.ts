@@ -134,7 +134,7 @@ export const caseFlow: Flow = {
     const slots = scope.state.slots
     const vehicle = typeof slots.vehicleIdLabel === 'string' ? slots.vehicleIdLabel : undefined
     // A report is the user's own words: never confirmed by emoji.
-    return { loneEmoji: false, question: caseTexts.plainQuestion(String(slots.subject), vehicle) }
+    return { question: caseTexts.plainQuestion(String(slots.subject), vehicle) }
   },
 
   async execute(scope: TurnScope): Promise<Reply[]> {

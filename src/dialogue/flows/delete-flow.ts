@@ -80,7 +80,7 @@ function createDeleteFlow(name: FlowName, kind: DeletableKind): Flow {
     confirmRule(scope: TurnScope): WriteConfirmRule {
       const item = scope.state.shown.find((candidate) => candidate.id === scope.state.slots.itemId)
       // Deleting cannot be undone: never by emoji.
-      return { loneEmoji: false, question: deleteTexts.plainQuestion[kind](item?.label ?? '') }
+      return { question: deleteTexts.plainQuestion[kind](item?.label ?? '') }
     },
 
     async execute(scope: TurnScope): Promise<Reply[]> {

@@ -137,8 +137,7 @@ export const mileageFlow: Flow = {
     const value = scope.state.slots.mileage
     const check = readingCheckOf(scope)
     return {
-      // A lone 👍 only for an unquestioned reading; a rollback needs the correction word.
-      loneEmoji: check === 'plausible',
+      // A rollback needs the correction word, not a plain yes.
       correction: check === 'rollback',
       question: mileageTexts.plainQuestion(
         vehicle ? vehicleLabel(vehicle) : '',

@@ -60,9 +60,9 @@ describe('slot edits and side questions', () => {
   })
 })
 
-const booking: WriteConfirmRule = { loneEmoji: true, question: 'da rezerviram Fabia (ZD-1215-E)' }
-const report: WriteConfirmRule = { loneEmoji: false, question: 'da pošaljem prijavu' }
-const rollback: WriteConfirmRule = { loneEmoji: false, correction: true, question: 'da upišem 450 km' }
+const booking: WriteConfirmRule = { question: 'da rezerviram Fabia (ZD-1215-E)' }
+const report: WriteConfirmRule = { question: 'da pošaljem prijavu' }
+const rollback: WriteConfirmRule = { correction: true, question: 'da upišem 450 km' }
 
 function answer(text: string, rule: WriteConfirmRule, replyId?: string) {
   const normalized = normalizeText(text)
@@ -117,10 +117,10 @@ describe('a write needs a clear yes', () => {
     expect(answer('može od 9', booking)).toBe('unclear')
   })
 
-  it('emoji: a lone 👍 only where the flow allows it, never a row', () => {
-    expect(answer('👍', booking)).toBe('yes')
-    expect(answer('👍🏼', booking)).toBe('yes')
-    expect(answer('✅', booking)).toBe('yes')
+  it('emoji are never consent to a write, a lone 👍 included; 👎 and ❌ decline', () => {
+    expect(answer('👍', booking)).toBe('unclear')
+    expect(answer('👍🏼', booking)).toBe('unclear')
+    expect(answer('✅', booking)).toBe('unclear')
     expect(answer('👍', report)).toBe('unclear')
     expect(answer('👍👍', booking)).toBe('unclear')
     expect(answer('👍😀🚗', booking)).toBe('unclear')
