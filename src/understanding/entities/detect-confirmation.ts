@@ -28,6 +28,9 @@ const CANCEL = compilePhraseSet([
   'stani',
   'zaboravi',
   'zaboravi to',
+  // "ma pusti", "ajd pusti to": leave it (a waiting write or list is dropped, not resumed).
+  'pusti',
+  'pustimo to',
   'cancel',
   'abort',
   'nema veze',
