@@ -21,11 +21,12 @@ import { avoidRepeat } from './avoid-repeat.ts'
 import { answersList, continueSelection as continueChoice } from './choice/continue-selection.ts'
 import { answerFollowUp } from './choice/follow-up.ts'
 import { offerChoice, resumeChoiceLine } from './choice/offer-choice.ts'
+import { vehicleLabel } from './choice/pick-vehicle.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
-import { contextValues, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
+import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
@@ -34,6 +35,7 @@ import { maskPersonalData } from './mask-personal-data.ts'
 import { choiceTexts } from './texts/choice-texts.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
 import { FLEET_ERROR_TEXTS, RETRY_CONFIRM_TEXT, UNEXPECTED_ERROR_TEXT } from './texts/error-texts.ts'
+import { genericTexts } from './texts/generic-texts.ts'
 import { ToolRecorder } from './tool-recorder.ts'
 import type { DialogueDeps, TurnScope } from './turn-scope.ts'
 import { classifyMessage, understandMessage } from './understand-message.ts'
@@ -527,11 +529,22 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
 function startTool(scope: TurnScope, toolId: string): Promise<Reply[]> | Reply[] {
   const tool = scope.deps.registry?.get(toolId)
   if (!tool) return startGeneric(scope)
-  if (!scope.fleet.allows(tool)) return [{ text: FLEET_ERROR_TEXTS.M1_ERR_ACCESS_DENIED }]
+  if (!scope.fleet.allows(tool)) return [notAllowedReply(scope, tool)]
   const flow = startFlow(scope, tool.readOnly ? 'generic-read' : 'generic-write')
   scope.state.slots.tool = tool.id
   scope.state.slots.params = {}
   return flow.advance(scope)
+}
+
+/**
+ * A tool this user may not run. A driver asking about the fleet's vehicles ("koliko vozila
+ * imamo", "koliko ja imam auta") hears about their own, and that the rest is the fleet office's.
+ */
+function notAllowedReply(scope: TurnScope, tool: Tool): Reply {
+  const own = scope.user.vehicles
+  if (tool.readOnly && tool.entity === 'Vehicles' && own.length > 0)
+    return { text: genericTexts.ownVehiclesInstead(own.length, own.map(vehicleLabel)) }
+  return fleetOnlyReply(tool)
 }
 
 /** Anything the templates do not cover: tool retrieval picks a tool, the generic flows run it. */

@@ -1,3 +1,4 @@
+import { croatianPlural } from '../../format/croatian-plural.ts'
 import type { HttpMethod } from '../../registry/tool.ts'
 import { confirmationText } from './common-texts.ts'
 
@@ -44,6 +45,9 @@ export const genericTexts = {
   /** A driver asked for something only the fleet office sees. */
   fleetOnly: (what: string | undefined) =>
     `To je dostupno voditelju flote${what ? ` (${what} cijele flote)` : ''}; za te podatke obratite se uredu flote. Ja vam mogu pokazati ono što je vaše: vozilo, rezervacije, slučajeve, putovanja i troškove.`,
+  /** A driver asked about the fleet's vehicles: theirs, and where the rest is. */
+  ownVehiclesInstead: (count: number, labels: readonly string[]) =>
+    `Vi imate ${count} ${croatianPlural(count, 'vozilo', 'vozila', 'vozila')}: ${labels.join(', ')}.\n_Podatke o vozilima cijele flote vidi voditelj flote._`,
   /** Under a driver's scoped list when the question asked for everyone's. */
   onlyYours: '_Prikazani su samo vaši podaci; podatke cijele flote vidi voditelj flote._',
   summary: (title: string, lines: string[]) => confirmationText(title, lines),
