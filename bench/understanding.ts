@@ -13,7 +13,6 @@ import { registrySettingsFromConfig } from '../src/app/commands/registry-setting
 import { checkIntentTable, INTENT_TABLE, intentEntry } from '../src/dialogue/intents/intent-table.ts'
 import { createMessageRouter } from '../src/dialogue/intents/message-router.ts'
 import { openRegistry } from '../src/registry/open-registry.ts'
-import { decideNoTool } from '../src/search/no-tool-decision.ts'
 import {
   evaluateRouting,
   parseRoutingCases,
@@ -31,6 +30,7 @@ import { DEFAULT_THRESHOLDS } from '../src/understanding/decide-intent.ts'
 import { loadCorpus } from '../src/understanding/load-corpus.ts'
 import { summariseHeldOut } from '../src/understanding/summarise-held-out.ts'
 import { TRAINING_RECIPE } from '../src/understanding/train-from-corpus.ts'
+import { decideNoTool } from './baseline/no-tool-decision.ts'
 import { percentile, round, say } from './bench-support.ts'
 
 const args = process.argv.slice(2)

@@ -81,8 +81,9 @@ export function createIntentModelHost(options: {
     try {
       const version = await versionNow()
       if (version === seenVersion) return
-      seenVersion = version
       await refresh()
+      // Only after a retrain that worked: a failed one is tried again at the next poll.
+      seenVersion = version
     } catch (error) {
       log.warn({ err: String(error) }, 'corpus examples poll failed')
     } finally {

@@ -49,7 +49,6 @@ const REQUEST_ORIGIN_SLOT = 'requestOrigin'
 const LLM_TOP_K = 8
 /** Retrieval scores at or above this carry a routing convention's bonus: a sure match. */
 const CONVENTION_SCORE = 1000
-/** Below this score a retrieved tool is a guess, not an answer. */
 
 function inboundText(inbound: InboundMessage): string {
   return (inbound.text ?? '').trim()
@@ -312,11 +311,15 @@ async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]
 
 /** What a message in a waiting state asks for, read like a fresh one; undefined when it is for the waiting flow. */
 function otherRequest(scope: TurnScope, flow: Flow): Exclude<ModelAction, { kind: 'search' }> | undefined {
-  const reading = classifyMessage(scope)
-  const model = reading.decision.kind === 'act' ? modelAction(reading.decision.intent) : undefined
-  const rules = detectIntent(understandMessage(scope))
+  // The same routing as a fresh message; only a sure reading interrupts (never a clarification
+  // or a catalogue guess: then the message is for the waiting flow).
+  const route = routeMessage(classifyMessage(scope), detectIntent(understandMessage(scope)))
   const action: ModelAction | undefined =
-    model && model.kind !== 'search' ? model : rules ? { kind: 'template', intent: rules } : undefined
+    route.kind === 'model'
+      ? route.action
+      : route.kind === 'rules'
+        ? { kind: 'template', intent: route.intent }
+        : undefined
   if (!action) return undefined
   if (action.kind === 'answer') return action.answer === 'complaint' ? undefined : action
   // A question at a confirmation ("je li to auto sad na parkiralištu?") never drops the write for another.

@@ -44,8 +44,16 @@ const INTENT_OF_TOOL: Readonly<Record<string, Intent>> = {
   get_Expenses: { kind: 'read', read: 'my-expenses' },
 }
 const FREE_VEHICLES: Intent = { kind: 'read', read: 'free-vehicles' }
-const TOOL_OF_INTENT = new Map(Object.entries(INTENT_OF_TOOL).map(([tool, intent]) => [intentKey(intent), tool]))
-const MASTER_DATA_READS: ReadonlySet<ReadIntent> = new Set(['mileage', 'plate', 'due-dates', 'leasing', 'vehicle-summary'])
+const TOOL_OF_INTENT = new Map(
+  Object.entries(INTENT_OF_TOOL).map(([tool, intent]) => [intentKey(intent), tool]),
+)
+const MASTER_DATA_READS: ReadonlySet<ReadIntent> = new Set([
+  'mileage',
+  'plate',
+  'due-dates',
+  'leasing',
+  'vehicle-summary',
+])
 
 function intentKey(intent: Intent): string {
   return intent.kind === 'read' ? `read:${intent.read}` : `write:${intent.write}`

@@ -5,13 +5,10 @@ export { formatNumberedList } from './format-list.ts'
 export { type FormatNumberOptions, formatKilometers, formatMoney, formatNumber } from './format-number.ts'
 export {
   buildButtonReply,
-  buildConfirmationReply,
   buildListReply,
   buildNumberedTextReply,
   type ChoiceOption,
   type ChoiceReplyOptions,
-  CONFIRM_NO_ID,
-  CONFIRM_YES_ID,
 } from './interactive-reply.ts'
 export { NOT_AVAILABLE, orNotAvailable } from './not-available.ts'
 export { type AddListOptions, moreLine, ReplyTextBuilder } from './reply-text-builder.ts'

@@ -33,9 +33,6 @@ const DEFAULT_SECTION_TITLE = 'Opcije'
 /** Room kept for the options when a very long body has to be shortened in the text fallback. */
 const LIST_MINIMUM_ROOM = 600
 const DEFAULT_TEXT_INSTRUCTION = 'Odgovorite brojem (npr. 1).'
-const CONFIRMATION_TEXT_INSTRUCTION = 'Odgovorite s *Da* ili *Ne*.'
-export const CONFIRM_YES_ID = 'confirm-yes'
-export const CONFIRM_NO_ID = 'confirm-no'
 
 /** Up to three buttons; more, longer titles or a long body fall back to numbered text. */
 export function buildButtonReply(
@@ -53,22 +50,6 @@ export function buildButtonReply(
   if (!fits) return buildNumberedTextReply(body, options, settings.textInstruction)
   const buttons: ReplyButton[] = options.map((option) => ({ id: option.id, title: option.title.trim() }))
   return { text: body, buttons }
-}
-
-/** "Da" / "Ne" buttons (ids `confirm-yes` / `confirm-no`), or text asking for Da or Ne. */
-export function buildConfirmationReply(
-  body: string,
-  settings: Pick<ChoiceReplyOptions, 'interactive'> = {},
-): Reply {
-  const options: ChoiceOption[] = [
-    { id: CONFIRM_YES_ID, title: 'Da' },
-    { id: CONFIRM_NO_ID, title: 'Ne' },
-  ]
-  if ((settings.interactive ?? true) && fitsBody(body)) return buildButtonReply(body, options)
-  const builder = new ReplyTextBuilder()
-  builder.addLine(shortenText(body, builder.limit - CONFIRMATION_TEXT_INSTRUCTION.length - 2))
-  builder.addParagraph(CONFIRMATION_TEXT_INSTRUCTION)
-  return { text: builder.build() }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../ports/messages.ts'
+import { foldText, tokenize } from '../understanding/entities/normalize-text.ts'
 import { CONSENT_NO_ID, CONSENT_YES_ID } from './identity-texts.ts'
 
 export type ConsentAnswer = 'yes' | 'no' | 'withdraw'
@@ -160,16 +161,9 @@ function lengthAt(tokens: readonly string[], index: number, phrases: Phrases): n
   return 0
 }
 
+/** The answer's folded words joined by one space (the reader's one fold, punctuation dropped). */
 export function foldAnswer(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return tokenize(foldText(text)).join(' ')
 }
 
 const MAX_ANSWER_WORDS = 12

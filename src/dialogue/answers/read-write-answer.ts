@@ -12,7 +12,7 @@ import { isQuestion } from './read-slot-edit.ts'
  * - hedges anywhere: "hm", "možda", "valjda", "ok vidjet ću", "ne znam", "čekaj";
  * - a yes with more that is not an edit ("može, ali pitat ću šefa"), a yes next to a no;
  * - emoji, a lone 👍 included: a thumb is how people acknowledge a message they skimmed, not
- *   consent to a change (issue 13; a blind conversation booked a car on one). They are unclear
+ *   consent to a change. They are unclear
  *   and asked again. A lone 👎 / ❌ (or a row of only those) is a no: declining never changes
  *   anything.
  * - where the flow asks for a correction word (a reading far below the last one), a plain "da"

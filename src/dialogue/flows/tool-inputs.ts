@@ -56,10 +56,6 @@ function isDateField(input: Needed): boolean {
   return input.format === 'date' || input.format === 'date-time'
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
-}
-
 /** The record a path `id` names: the tool's entity ("Slučaj"), a vehicle, or something to pick. */
 function idGroup(tool: Tool, input: Needed): InputGroup {
   const names = entityNames(tool.entity)
@@ -153,10 +149,6 @@ export function questionFor(group: InputGroup): string {
     case 'text':
       return genericTexts.askValue(group.label, undefined)
   }
-}
-
-export function choiceQuestion(group: InputGroup): string {
-  return genericTexts.chooseParameter(lowerFirst(group.label))
 }
 
 const FOUR_DIGITS = /^\d{4}$/

@@ -40,8 +40,8 @@ export function routeMessage(classification: IntentClassification, rules: Intent
     const labelled = candidates.filter((name) => INTENT_LABELS[name])
     if (labelled.length >= 2) return { kind: 'clarify', intents: labelled }
   }
-  // The router's phrase rules are wrong more often than right where the model is unsure (blind
-  // round 3): they speak only for an intent the model itself finds plausible.
+  // Where the model is unsure the router's phrase rules are wrong more often than right: they
+  // speak only for an intent the model itself finds plausible.
   if (rules && plausible(classification, rules)) return { kind: 'rules', intent: rules, why: 'fallback' }
   const top = classification.ranking[0]
   // One likely write and nothing close: ask about it (or something else) rather than search.

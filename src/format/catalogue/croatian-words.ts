@@ -306,8 +306,3 @@ export function croatianWordForms(): ReadonlySet<string> {
   }
   return forms
 }
-
-/** English identifier words the table knows (technical and filler ones included). */
-export function knownIdentifierWords(): ReadonlySet<string> {
-  return new Set(WORDS.keys())
-}

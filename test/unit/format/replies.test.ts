@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumberedList } from '../../../src/format/format-list.ts'
-import {
-  buildButtonReply,
-  buildConfirmationReply,
-  buildListReply,
-  type ChoiceOption,
-  CONFIRM_YES_ID,
-} from '../../../src/format/interactive-reply.ts'
+import { buildButtonReply, buildListReply, type ChoiceOption } from '../../../src/format/interactive-reply.ts'
 import { ReplyTextBuilder } from '../../../src/format/reply-text-builder.ts'
 import { splitMessage } from '../../../src/format/split-message.ts'
 
@@ -105,20 +99,6 @@ describe('buttons', () => {
       expect(reply.text).toMatch(/Odgovorite brojem/)
       expect(reply.text.length).toBeLessThanOrEqual(4096)
     }
-  })
-
-  it('asks Da/Ne with buttons or as text', () => {
-    const reply = buildConfirmationReply('Rezervirati *Passat* sutra 08:00 – 16:00?')
-    expect(reply.buttons).toEqual([
-      { id: CONFIRM_YES_ID, title: 'Da' },
-      { id: 'confirm-no', title: 'Ne' },
-    ])
-    const text = buildConfirmationReply('Rezervirati?', { interactive: false })
-    expect(text).toEqual({ text: 'Rezervirati?\n\nOdgovorite s *Da* ili *Ne*.' })
-    const long = buildConfirmationReply('y'.repeat(5000))
-    expect(long.buttons).toBeUndefined()
-    expect(long.text.length).toBeLessThanOrEqual(4096)
-    expect(long.text.endsWith('Odgovorite s *Da* ili *Ne*.')).toBe(true)
   })
 })
 

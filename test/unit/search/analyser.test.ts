@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { readMessage } from '../../../src/understanding/read-message.ts'
+import { decideNoTool } from '../../../bench/baseline/no-tool-decision.ts'
 import { CompiledLexicon } from '../../../src/search/compiled-lexicon.ts'
 import { stemCroatian } from '../../../src/search/croatian-stemmer.ts'
-import { foldText } from '../../../src/understanding/entities/normalize-text.ts'
 import { identifierWords } from '../../../src/search/identifier-words.ts'
 import { CROATIAN_LEXICON, STOPWORDS } from '../../../src/search/lexicon/hr.ts'
-import { decideNoTool } from '../../../src/search/no-tool-decision.ts'
+import { foldText } from '../../../src/understanding/entities/normalize-text.ts'
+import { readMessage } from '../../../src/understanding/read-message.ts'
 
 const lexicon = new CompiledLexicon(CROATIAN_LEXICON, STOPWORDS)
 const termsOf = (word: string) => lexicon.resolveWord(foldText(word))?.targets.terms ?? []

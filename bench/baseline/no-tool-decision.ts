@@ -1,4 +1,8 @@
-import { foldText } from '../understanding/entities/normalize-text.ts'
+import { foldText } from '../../src/understanding/entities/normalize-text.ts'
+
+// The rule router's own "no tool" decision from before the intent model, kept only so that
+// bench:understanding can run that router as a peer. The product's one small-talk judge is the
+// intent model (src/dialogue/intents/model-actions.ts).
 
 /** Messages answered without any API call. */
 export type NoToolKind = 'greeting' | 'thanks' | 'help' | 'own-phone' | 'own-name'
