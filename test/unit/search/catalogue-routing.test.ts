@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadRegistry } from '../../../src/registry/load-registry.ts'
-import { readMessage } from '../../../src/understanding/read-message.ts'
 import { buildToolDocuments, type ToolDocument } from '../../../src/search/tool-document.ts'
 import { ToolSearch } from '../../../src/search/tool-search.ts'
+import { readMessage } from '../../../src/understanding/read-message.ts'
 
 // Held-out queries written for the behaviours of the catalogue search (operation kinds, keys,
 // quoted values, lookups, compound entities), not taken from any evaluation file.
