@@ -42,7 +42,7 @@ export async function continueSelection(
     return hooks.fresh(scope)
   switch (result.kind) {
     case 'picked': {
-      // "imam problem s autom" names the case "Problem s kočnicama" in passing: a new request wins.
+      // A message that names a listed case only in passing (a new fault described with the same word) is a new request.
       if (result.loose) {
         const other = await hooks.interruption(scope, flow)
         if (other) return other

@@ -54,7 +54,7 @@ export type ChoiceResolution =
       item: ShownItem
       index: number
       by: PickedBy
-      /** Other words were written too ("imam problem s autom"): the message may be about something else. */
+      /** Other words were written too (a whole sentence, not a pick): the message may be about something else. */
       loose: boolean
     }
   /** Several items fit what was written: ask again, showing only these. */

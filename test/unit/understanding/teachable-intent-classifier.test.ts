@@ -11,7 +11,7 @@ import { type CachedModel, loadOrTrainModel } from '../../../src/understanding/m
 const FIXTURE: Record<string, string[]> = {
   vehicle_mileage: [
     'koliko imam km',
-    'koliko kilometara ima moj auto',
+    'stanje brojila na službenom',
     'stanje kilometraže',
     'kolko km ima golf',
     'reci mi kilometražu',
