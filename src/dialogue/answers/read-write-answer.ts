@@ -1,4 +1,4 @@
-import type { Confirmation } from '../../understanding/entities/detect-confirmation.ts'
+import { type Confirmation, NO, YES } from '../../understanding/entities/detect-confirmation.ts'
 import type { NormalizedText } from '../../understanding/entities/normalize-text.ts'
 import { compilePhraseSet, containsPhrase, phraseLengthAt } from '../../understanding/entities/phrase-set.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID } from '../texts/common-texts.ts'
@@ -83,56 +83,6 @@ const HEDGES = compilePhraseSet([
   'maybe',
   'not sure',
   'wait',
-])
-const YES = compilePhraseSet([
-  'da',
-  'dap',
-  'daa',
-  'jest',
-  'može',
-  'ok',
-  'okej',
-  'oke',
-  'okay',
-  'okey',
-  'u redu',
-  'uredu',
-  'važi',
-  'naravno',
-  'potvrđujem',
-  'potvrdjujem',
-  'potvrdujem',
-  'potvrđeno',
-  'potvrdjeno',
-  'svakako',
-  'tako je',
-  'točno',
-  'slažem se',
-  'slazem',
-  'ajde',
-  'hajde',
-  'idemo',
-  'samo naprijed',
-  'yes',
-  'yep',
-  'yeah',
-  'sure',
-  'go ahead',
-  'y',
-])
-const NO = compilePhraseSet([
-  'ne',
-  'nemoj',
-  'nemojte',
-  'nikako',
-  'neću',
-  'ne želim',
-  'ne treba',
-  'nije',
-  'no',
-  'nope',
-  'nah',
-  'n',
 ])
 /** Around a yes: politeness and the request's own verbs ("da, rezerviraj", "može, hvala"). */
 const AROUND_YES = new Set([

@@ -37,7 +37,8 @@ const CANCEL = compilePhraseSet([
   'ne zelim vise',
   'ništa od toga',
 ])
-const YES = compilePhraseSet([
+/** Yes and no words: the one vocabulary every confirmation reader uses (consent to a write too). */
+export const YES = compilePhraseSet([
   'da',
   'dap',
   'daa',
@@ -56,6 +57,7 @@ const YES = compilePhraseSet([
   'naravno',
   'potvrđujem',
   'potvrdjujem',
+  'potvrdujem',
   'potvrdi',
   'potvrđeno',
   'potvrdjeno',
@@ -73,9 +75,10 @@ const YES = compilePhraseSet([
   'yep',
   'yeah',
   'sure',
+  'go ahead',
   'y',
 ])
-const NO = compilePhraseSet([
+export const NO = compilePhraseSet([
   'ne',
   'nemoj',
   'nemojte',
