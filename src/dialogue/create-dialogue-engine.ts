@@ -22,6 +22,7 @@ import { answersList, continueSelection as continueChoice } from './choice/conti
 import { answerFollowUp } from './choice/follow-up.ts'
 import { offerChoice, resumeChoiceLine } from './choice/offer-choice.ts'
 import { vehicleLabel } from './choice/pick-vehicle.ts'
+import { recentOf } from './choice/recent-context.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
@@ -30,6 +31,7 @@ import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './fl
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
+import { routeInContext } from './intents/route-in-context.ts'
 import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './intents/route-message.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { choiceTexts } from './texts/choice-texts.ts'
@@ -414,7 +416,11 @@ async function answerAside(
 
 async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   const reading = classifyMessage(scope)
-  const route = routeMessage(reading, detectIntent(understandMessage(scope)))
+  const route = routeInContext(
+    routeMessage(reading, detectIntent(understandMessage(scope))),
+    reading,
+    recentOf(scope)?.list?.kind,
+  )
   const top = reading.ranking[0]
   scope.understanding = { decision: decisionOf(route), intent: top?.intent, confidence: top?.p }
   switch (route.kind) {
