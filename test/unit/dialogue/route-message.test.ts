@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Intent } from '../../../src/dialogue/detect-intent.ts'
 import { withLowRiskActions } from '../../../src/dialogue/intents/model-actions.ts'
+import { routeInContext } from '../../../src/dialogue/intents/route-in-context.ts'
 import { routeMessage } from '../../../src/dialogue/intents/route-message.ts'
 import type { IntentClassification } from '../../../src/understanding/create-intent-classifier.ts'
 import { DEFAULT_THRESHOLDS, decideIntent } from '../../../src/understanding/decide-intent.ts'
@@ -72,5 +73,29 @@ describe('abstention: act, ask or search', () => {
 
   it('searches the catalogue for `other`', () => {
     expect(routeMessage(reading({ other: 0.97, my_expenses: 0.03 }), undefined)).toEqual({ kind: 'search' })
+  })
+})
+
+describe('routing in the context of the last list', () => {
+  const removal = reading({ delete_trip: 0.45, delete_case: 0.4, my_cases: 0.15 })
+
+  it('a removal the model cannot place goes to the kind of list just shown', () => {
+    expect(routeInContext(routeMessage(removal, undefined), removal, 'case')).toMatchObject({
+      kind: 'model',
+      intent: 'delete_case',
+    })
+  })
+
+  it('changes nothing without a list, for a list nothing is removed from, or when the model is sure', () => {
+    expect(routeInContext(routeMessage(removal, undefined), removal, undefined)).not.toMatchObject({
+      kind: 'model',
+    })
+    expect(routeInContext(routeMessage(removal, undefined), removal, 'vehicle')).not.toMatchObject({
+      kind: 'model',
+    })
+    const sure = reading({ delete_trip: 0.95, delete_case: 0.05 })
+    expect(routeInContext(routeMessage(sure, undefined), sure, 'case')).toMatchObject({
+      intent: 'delete_trip',
+    })
   })
 })
