@@ -74,9 +74,26 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
 
   type FencedRead = [([string, string[]][] | null)[], string[]]
 
+  /**
+   * Partitions the last fenced read took to their end, under which lease token, and their newest id
+   * then: when every partition to read is in here, the next read waits on XREAD at once instead of
+   * first asking the fenced script again for what is not there (one round trip less per wake-up).
+   */
+  const readToEnd = new Map<number, { token: string; after: string }>()
+
   /** One fenced, non-blocking read over the held partitions (see read-new.lua). */
   let rotation = 0
   async function readFenced(leases: PartitionLease[], count: number): Promise<FencedRead> {
+    const result = await readFencedOnce(leases, count)
+    leases.forEach((lease, index) => {
+      const after = result[1][index]
+      if (result[0][index] && after) readToEnd.set(lease.partition, { token: lease.token, after })
+      else readToEnd.delete(lease.partition)
+    })
+    return result
+  }
+
+  async function readFencedOnce(leases: PartitionLease[], count: number): Promise<FencedRead> {
     const keyList = leases.flatMap((lease) => [keys.lease(lease.partition), keys.inbound(lease.partition)])
     return (await withGroups(
       leases.map((lease) => lease.partition),
@@ -221,6 +238,19 @@ export async function createRedisInboundQueue(options: RedisInboundQueueOptions)
       // Start at a different partition each time: with a small count, the first ones would always win.
       const start = rotation++ % owned.length
       const leases = [...owned.slice(start), ...owned.slice(0, start)]
+      const marks = leases.map((lease) => readToEnd.get(lease.partition))
+      if (blockMs > 0 && marks.every((mark, index) => mark?.token === leases[index]!.token)) {
+        // Everything was read the last time: wait for what comes next, then read it fenced.
+        const streams = leases.map((lease) => keys.inbound(lease.partition))
+        const woke = await blockingRedis.xread(
+          'BLOCK',
+          blockMs,
+          'STREAMS',
+          ...streams,
+          ...marks.map((mark) => mark!.after),
+        )
+        if (!woke) return []
+      }
       const [read, newest] = await readFenced(leases, count)
       const entries = entriesOf(leases, read)
       if (entries.length > 0 || blockMs <= 0) return entries

@@ -8,6 +8,7 @@ import {
   outboxHolder,
   pendingByConsumer,
   postTriplicated,
+  type ReplyIndex,
   type SentMessage,
 } from './chaos-traffic.ts'
 import type { M1Process } from './m1-process.ts'
@@ -40,6 +41,11 @@ export interface ChaosReport {
   accepted: number
   answered: number
   duplicates: number
+  /**
+   * Every reply sent more than once: when its first copy reached Infobip, relative to the worker
+   * kill (negative: before it), and when the second did.
+   */
+  duplicateSends: { messageId: string; firstMsFromKill: number; againMsFromKill: number }[]
   /** Accepted messages that got no reply. */
   unanswered: string[]
   /** Users whose replies did not come in the order of their messages. */
@@ -137,6 +143,7 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
     }
     let victimPending = { total: 0, mostInOnePartition: 0 }
     let victimHeldOutbox = false
+    let killedAt = 0
     const workerKill = async () => {
       // Kill the worker holding the most unfinished entries (two in one partition if it can be had
       // within 3 s), so the survivor must take them over and keep their order.
@@ -158,6 +165,7 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
       }
       victimHeldOutbox = (await outboxHolder(redis.url, prefix))?.includes(`-${victim.child.pid}-`) ?? false
       const at = Date.now()
+      killedAt = at
       await victim.kill('SIGKILL')
       progress(
         `${since()}: worker killed -9 with ${victimPending.total} entries unfinished${victimHeldOutbox ? ', holding the outbox' : ''}`,
@@ -208,6 +216,7 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
       accepted: sent.length,
       answered: replies.byInbound.size,
       duplicates: replies.duplicates,
+      duplicateSends: duplicateSends(replies, killedAt),
       unanswered: unanswered.map((message) => message.messageId),
       outOfOrder,
       faults: faults.map((fault) => countFault(fault, sent, replies)),
@@ -240,4 +249,14 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
     await fake?.close()
     await database?.drop()
   }
+}
+
+function duplicateSends(replies: ReplyIndex, killedAt: number): ChaosReport['duplicateSends'] {
+  return [...replies.byInbound.values()]
+    .filter((copies) => copies.length > 1)
+    .map((copies) => ({
+      messageId: copies[0]!.messageId,
+      firstMsFromKill: copies[0]!.receivedAt - killedAt,
+      againMsFromKill: copies[1]!.receivedAt - killedAt,
+    }))
 }

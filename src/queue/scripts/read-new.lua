@@ -6,34 +6,37 @@
 -- A partition gives at most its share of the count (its entries run one at a time anyway), so a busy
 -- partition never starves the others.
 -- Output: { entries per partition (false when its lease is lost), newest id per partition }
---         The newest ids (only when nothing was read) let the caller block on XREAD for what comes next.
+--         The newest id of a partition read to its end ('' when it was not, or has more) lets the
+--         caller block on XREAD for what comes next.
 local group, consumer = ARGV[1], ARGV[2]
 local left = tonumber(ARGV[3])
 local each = tonumber(ARGV[4])
 local read, newest = {}, {}
-local total = 0
 local partitions = #KEYS / 2
 for i = 1, partitions do
+  newest[i] = ''
   if redis.call('GET', KEYS[2 * i - 1]) ~= ARGV[4 + i] then
     read[i] = false
   else
     local entries = {}
     if left > 0 then
-      local reply = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', math.min(left, each), 'STREAMS', KEYS[2 * i], '>')
+      local asked = math.min(left, each)
+      local reply = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', asked, 'STREAMS', KEYS[2 * i], '>')
       if reply then
         entries = reply[1][2]
         left = left - #entries
-        total = total + #entries
+      end
+      -- Fewer than asked: read to the end. The last entry read is the newest ('>' gives entries no one had).
+      if #entries < asked then
+        if #entries > 0 then
+          newest[i] = entries[#entries][1]
+        else
+          local last = redis.call('XREVRANGE', KEYS[2 * i], '+', '-', 'COUNT', 1)
+          newest[i] = last[1] and last[1][1] or '0-0'
+        end
       end
     end
     read[i] = entries
-  end
-end
-for i = 1, partitions do
-  newest[i] = ''
-  if total == 0 and read[i] then
-    local last = redis.call('XREVRANGE', KEYS[2 * i], '+', '-', 'COUNT', 1)
-    newest[i] = last[1] and last[1][1] or '0-0'
   end
 end
 return { read, newest }

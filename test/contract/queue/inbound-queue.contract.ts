@@ -334,5 +334,25 @@ export function runInboundQueueContract(options: InboundQueueContractOptions): v
       expect(ids(await reading)).toEqual([message.messageId])
       expect(Date.now() - woken).toBeLessThan(1_000)
     })
+
+    test('after a read to the end, readNew misses nothing: what came in between and what comes while it waits', async () => {
+      const { inbound, peer } = await setup()
+      const producer = await peer()
+      const leases = await inbound.claimPartitions('w1')
+      const first = inboundMessage('385911111120')
+      await producer.enqueue([first])
+      expect(ids(await inbound.readNew(leases, 10, 500))).toEqual([first.messageId])
+      // Appended between two reads: the next read returns it without waiting for another message.
+      const between = inboundMessage('385911111121')
+      await producer.enqueue([between])
+      expect(ids(await inbound.readNew(leases, 10, 3_000))).toEqual([between.messageId])
+      // Appended while the read waits.
+      const reading = inbound.readNew(leases, 10, 3_000)
+      await sleep(30)
+      const later = inboundMessage('385911111122')
+      await producer.enqueue([later])
+      expect(ids(await reading)).toEqual([later.messageId])
+      expect(await inbound.readNew(leases, 10, 100)).toEqual([])
+    })
   })
 }

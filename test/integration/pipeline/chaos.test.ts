@@ -21,7 +21,14 @@ describe('chaos: Redis killed twice and a worker killed, under triplicated traff
 
       expect(report.accepted).toBeGreaterThan(200)
       expect(report.unanswered).toEqual([])
-      expect(report.duplicates).toBe(0)
+      // Redis outages: nothing sent twice. A kill -9 of the outbox sender can land after Infobip took
+      // a reply and before the database heard of it; only those (at most one batch, 16, all sent
+      // within a second before the kill) may go out again, with the same message id.
+      const crashWindow = report.duplicateSends.filter(
+        (send) => report.victimHeldOutbox && send.firstMsFromKill >= -1_000 && send.firstMsFromKill <= 0,
+      )
+      expect(report.duplicateSends.filter((send) => !crashWindow.includes(send))).toEqual([])
+      expect(crashWindow.length).toBeLessThanOrEqual(16)
       expect(report.outOfOrder).toEqual([])
       // The crash left entries to take over: the survivor's reclaim (and its ordering) was exercised.
       expect(report.victimPending.total).toBeGreaterThan(0)
@@ -33,6 +40,7 @@ describe('chaos: Redis killed twice and a worker killed, under triplicated traff
       for (const fault of report.faults) {
         expect(fault.accepted, fault.fault).toBeGreaterThan(0)
         expect(fault.answered, fault.fault).toBe(fault.accepted)
+        if (fault.fault !== 'worker kill -9') expect(fault.duplicates, fault.fault).toBe(0)
         expect(fault.worstDelayMs, fault.fault).toBeLessThan(fault.boundMs)
       }
     },
