@@ -114,18 +114,27 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
     const traffic = Promise.all(
       phones.map(async (phone, user) => {
         await sleep((user * gapMs) / users) // spread the users over the gap
+        const copies: Promise<void>[] = []
         for (let index = 0; trafficOn; index++) {
           const messageId = `chaos-${user}-${index}-${runTag}`
-          const acceptedAt = await postTriplicated(
+          const post = postTriplicated(
             webhook.url,
             { messageId, from: phone, text: 'bok' },
             postTimeoutMs,
             400,
           )
+          copies.push(post.settled)
+          const acceptedAt = await post.accepted
+          if (Number.isNaN(acceptedAt)) break // never accepted: `settled` fails the run below
           sent.push({ messageId, phone, index, acceptedAt })
-          // Pairs: the second follows at once, so a user often has two entries waiting in one partition.
-          if (index % 2 === 1) await sleep(gapMs)
+          // Pairs: the second is posted as soon as the first is queued (its later copies still coming),
+          // so a user's two entries often wait in one partition together.
+          if (index % 2 === 1) {
+            await post.settled
+            await sleep(gapMs)
+          }
         }
+        await Promise.all(copies)
       }),
     )
 
@@ -145,9 +154,9 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
     let victimHeldOutbox = false
     let killedAt = 0
     const workerKill = async () => {
-      // Kill the worker holding the most unfinished entries (two in one partition if it can be had
-      // within 3 s), so the survivor must take them over and keep their order.
-      const deadline = Date.now() + 3_000
+      // Kill the worker holding the most unfinished entries, at a moment it holds two in one partition
+      // (within 3 s; else one, within 10 s), so the survivor must take them over and keep their order.
+      const started = Date.now()
       let victim: M1Process = workers[0]!
       for (;;) {
         const pending = await pendingByConsumer(redis.url, prefix)
@@ -160,8 +169,9 @@ export async function runChaosScenario(options: ChaosScenarioOptions): Promise<C
           }
         }
         victimPending = best
-        if (best.mostInOnePartition >= 2 || Date.now() > deadline) break
-        await sleep(50)
+        const waited = Date.now() - started
+        if (best.mostInOnePartition >= 2 || (waited > 3_000 && best.total > 0) || waited > 10_000) break
+        await sleep(20)
       }
       victimHeldOutbox = (await outboxHolder(redis.url, prefix))?.includes(`-${victim.child.pid}-`) ?? false
       const at = Date.now()

@@ -17,23 +17,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /**
  * One message the way Infobip delivers it when it is unsure of our answers: three copies, two almost
  * together and one a little later, each retried until the webhook answers 200 (503 while Redis is down).
- * Resolves once every copy is accepted, with the time the first one was.
+ * `accepted` resolves with the time the first copy was accepted (the message is queued from then on),
+ * `settled` once every copy was.
  */
-export async function postTriplicated(
+export function postTriplicated(
   webhookUrl: string,
   message: { messageId: string; from: string; text: string },
   timeoutMs: number,
   retryDelayMs = 100,
-): Promise<number> {
+): { accepted: Promise<number>; settled: Promise<void> } {
   const body = infobipTextBody(message)
-  let acceptedAt: number | undefined
+  let firstAccepted!: (at: number) => void
+  const accepted = new Promise<number>((resolve) => (firstAccepted = resolve))
   const copy = async (delayMs: number) => {
     await sleep(delayMs)
     await postWebhookUntilAccepted(webhookUrl, body, { retryDelayMs, timeoutMs })
-    acceptedAt ??= Date.now()
+    firstAccepted(Date.now())
   }
-  await Promise.all([copy(0), copy(5), copy(250)])
-  return acceptedAt!
+  const settled = Promise.all([copy(0), copy(5), copy(250)]).then(() => {})
+  // A copy that never gets in fails `settled`; `accepted` then never resolves, so settle it too.
+  settled.catch(() => firstAccepted(Number.NaN))
+  return { accepted, settled }
 }
 
 export interface FaultWindow {
