@@ -1,4 +1,4 @@
-import { type Confirmation, NO, YES } from '../../understanding/entities/detect-confirmation.ts'
+import { type Confirmation, NO, POLITENESS, YES } from '../../understanding/entities/detect-confirmation.ts'
 import type { NormalizedText } from '../../understanding/entities/normalize-text.ts'
 import { compilePhraseSet, containsPhrase, phraseLengthAt } from '../../understanding/entities/phrase-set.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID } from '../texts/common-texts.ts'
@@ -86,53 +86,11 @@ const HEDGES = compilePhraseSet([
 ])
 /** Around a yes: politeness and the request's own verbs ("da, rezerviraj", "može, hvala"). */
 const AROUND_YES = new Set([
-  'hvala',
-  'molim',
-  'lijepa',
-  'lijepo',
-  'puno',
-  'ti',
-  'vam',
-  'super',
-  'odlicno',
-  'eto',
-  'evo',
-  'onda',
-  'please',
-  'thanks',
-  'sve',
-  'je',
-  'to',
-  'tako',
-  'pa',
-  'ma',
-  'e',
-  'ej',
-  'a',
-  'i',
-  'bas',
-  'dobro',
-  'sigurno',
-  'apsolutno',
-  'definitivno',
-  'rezerviraj',
-  'rezervirajte',
-  'posalji',
-  'posaljite',
-  'upisi',
-  'upisite',
-  'unesi',
-  'unesite',
-  'zabiljezi',
-  'prijavi',
-  'prijavite',
-  'otkazi',
-  'otkazite',
-  'obrisi',
-  'obrisite',
-  'izbrisi',
-  'potvrdi',
-  'potvrdite',
+  ...POLITENESS,
+  ...['pa', 'ma', 'e', 'ej', 'a', 'i', 'bas', 'dobro', 'sigurno', 'apsolutno', 'definitivno'],
+  ...['rezerviraj', 'rezervirajte', 'posalji', 'posaljite', 'upisi', 'upisite', 'unesi', 'unesite'],
+  ...['zabiljezi', 'prijavi', 'prijavite', 'otkazi', 'otkazite', 'obrisi', 'obrisite', 'izbrisi'],
+  ...['potvrdi', 'potvrdite'],
 ])
 /** Around a no: politeness only ("ne, hvala", "ne, ne želim"). */
 const AROUND_NO = new Set([

@@ -23,7 +23,8 @@ export function routeMessage(classification: IntentClassification, rules: Intent
   const { decision } = classification
   if (decision.kind === 'act') {
     const action = modelAction(decision.intent)
-    // "Ima li slobodnih vozila" is a booking question the router reads as a list of free cars.
+    // A question whether cars are free is a booking the user starts by seeing them: the router's
+    // free-cars reading (the booking flow in list mode) names that, the model only "book".
     const freeCars = rules?.kind === 'read' && rules.read === 'free-vehicles'
     if (freeCars && action.kind === 'template' && action.intent.kind === 'write')
       return { kind: 'rules', intent: rules, why: 'agreed' }

@@ -109,7 +109,8 @@ const UNDECIDED = compilePhraseSet([
   'nije mi jasno',
   'ne razumijem',
 ])
-const POLITENESS = new Set([
+/** Words that may stand around a yes or a no without changing it ('da, hvala'). */
+export const POLITENESS: ReadonlySet<string> = new Set([
   'hvala',
   'molim',
   'lijepa',
