@@ -243,13 +243,15 @@ export function registerTeachRoutes(app: FastifyInstance, options: AdminOptions)
     return { status: 200 as const, candidate, example }
   }
 
-  app.get('/api/teach', async (request) => {
+  /** One page of the queue the request asks for, audited as viewed (the API and the page share it). */
+  async function listQueue(request: FastifyRequest) {
     const query = queryOf(request)
     const filter = filterOf(query.filter)
     const page = pageOf(query.page)
+    const includeTaught = query.taught === '1'
     const { rows, more } = await loadTeachQueue(options.db, {
       filter,
-      includeTaught: query.taught === '1',
+      includeTaught,
       page,
       pageSize: PAGE_SIZE,
     })
@@ -258,6 +260,11 @@ export function registerTeachRoutes(app: FastifyInstance, options: AdminOptions)
       action: 'teach.list',
       details: { filter, page, results: rows.length },
     })
+    return { filter, page, includeTaught, rows, more }
+  }
+
+  app.get('/api/teach', async (request) => {
+    const { page, more, rows } = await listQueue(request)
     return { page, more, rows: rows.map(maskedCandidate) }
   })
 
@@ -284,21 +291,7 @@ export function registerTeachRoutes(app: FastifyInstance, options: AdminOptions)
   )
 
   app.get('/teach', async (request, reply) => {
-    const query = queryOf(request)
-    const filter = filterOf(query.filter)
-    const page = pageOf(query.page)
-    const includeTaught = query.taught === '1'
-    const { rows, more } = await loadTeachQueue(options.db, {
-      filter,
-      includeTaught,
-      page,
-      pageSize: PAGE_SIZE,
-    })
-    await options.audit.record({
-      ...actorOf(request),
-      action: 'teach.list',
-      details: { filter, page, results: rows.length },
-    })
+    const { filter, page, includeTaught, rows, more } = await listQueue(request)
     const stored = (await teaching.examples.version()).count
     const body = html`
 <p class="hint">Messages the assistant was not sure of, asked about, read with low confidence, or that a driver
