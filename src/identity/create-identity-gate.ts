@@ -71,8 +71,10 @@ function worthHolding(inbound: InboundMessage): boolean {
 
 /**
  * Wraps the user-facing turn handler: only registered senders who consented reach `inner`.
- * Unknown numbers get the fixed "not registered" reply; the consent question is asked once,
- * "Ne" stops processing, "povuci privolu" withdraws; granting sends the first-contact greeting,
+ * Unknown numbers get the "not registered" reply, worded differently when the number writes again
+ * while the resolver's negative cache still holds it (no second lookup, and two replies in a row
+ * are not word for word the same); the consent question is asked once, "Ne" stops processing,
+ * "povuci privolu" withdraws; granting sends the first-contact greeting,
  * followed by `inner`'s answer to the request the user sent before consenting; without one,
  * `inner` is told (`context.welcome`) that the greeting's menu is shown, so its numbers pick.
  */
@@ -89,7 +91,8 @@ export function createIdentityGate(options: IdentityGateOptions): (inner: UserTu
         context.log.warn({ err: error }, 'identity lookup failed')
         return { replies: [texts.temporarilyUnavailable()] }
       }
-      if (resolution.status !== 'registered') return { replies: [texts.notRegistered()] }
+      if (resolution.status === 'invalid') return { replies: [texts.notRegistered()] }
+      if (resolution.status === 'not-registered') return { replies: [texts.notRegistered(resolution.repeat)] }
 
       const mapping = resolution.mapping
       const answer = readConsentAnswer(inbound)

@@ -32,10 +32,20 @@ function describeVehicle(vehicle: Vehicle): string {
 const MAX_VEHICLES_SHOWN = 3
 
 export const identityTexts = {
-  notRegistered: (): Reply => ({
+  /**
+   * `repeat`: earlier messages of this number answered so since the lookup (0: the first). Later
+   * messages get short variants in turn, so two replies in a row are never word for word the same.
+   */
+  notRegistered: (repeat = 0): Reply => ({
     text:
-      'Nažalost, vaš broj nije registriran u sustavu MobilityOne. ' +
-      'Molimo obratite se administratoru voznog parka da vas doda.',
+      repeat <= 0
+        ? 'Nažalost, vaš broj nije registriran u sustavu MobilityOne. ' +
+          'Molimo obratite se administratoru voznog parka da vas doda.'
+        : repeat % 2 === 1
+          ? 'Vaš broj još uvijek nije registriran u sustavu MobilityOne, pa vam ne mogu pomoći. ' +
+            'Za pristup se obratite administratoru voznog parka svoje tvrtke.'
+          : 'I dalje ne pronalazim vaš broj u sustavu MobilityOne. ' +
+            'Kad vas administrator voznog parka doda, slobodno mi ponovno pišite.',
   }),
 
   temporarilyUnavailable: (): Reply => ({

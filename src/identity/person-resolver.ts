@@ -8,7 +8,16 @@ import { phoneSpellings, samePhone } from './phone-spellings.ts'
 
 export type Resolution =
   | { status: 'registered'; mapping: UserMapping }
-  | { status: 'not-registered'; phone: string }
+  | {
+      status: 'not-registered'
+      phone: string
+      /**
+       * How many earlier messages from this number the negative cache already answered: 0 when
+       * this message's lookup found the number unknown, 1 for the next message within
+       * `negativeTtlMs`, and so on (the reply can then differ from the one just sent).
+       */
+      repeat: number
+    }
   | { status: 'invalid' }
 
 export interface PersonResolverOptions {
@@ -21,7 +30,10 @@ export interface PersonResolverOptions {
    * first tenant costs one call; an unknown number costs one call per tenant.
    */
   tenantIds?: readonly string[]
-  /** Bounded: at most `max` phones, each for `ttlMs`; unknown numbers for `negativeTtlMs`. */
+  /**
+   * Bounded: at most `max` phones, each for `ttlMs`; unknown numbers for `negativeTtlMs` (the
+   * negative cache, in the same LRU), so their next messages make no Persons call.
+   */
   cache?: { max?: number; ttlMs?: number; negativeTtlMs?: number }
   defaultRegion?: CountryCode
   /** The user's role from the person record (see role-of-person.ts); `driver` when absent. */
@@ -35,7 +47,8 @@ export interface PersonResolver {
   forget(phone: string): void
 }
 
-type CacheEntry = { mapping: UserMapping } | { notRegistered: true }
+/** `answered`: messages answered from this negative entry after the lookup that stored it. */
+type CacheEntry = { mapping: UserMapping } | { notRegistered: true; answered: number }
 
 function displayNameOf(person: Person): string {
   const full = [person.FirstName, person.LastName].filter(Boolean).join(' ').trim()
@@ -54,19 +67,27 @@ export function createPersonResolver(options: PersonResolverOptions): PersonReso
   const inFlight = new Map<string, Promise<Resolution>>()
   const tenants = options.tenantIds?.length ? [...new Set(options.tenantIds)] : [options.defaultTenantId]
 
-  function fromEntry(phone: string, entry: CacheEntry): Resolution {
-    return 'mapping' in entry
-      ? { status: 'registered', mapping: entry.mapping }
-      : { status: 'not-registered', phone }
+  function notRegistered(): CacheEntry {
+    return { notRegistered: true, answered: 0 }
+  }
+
+  /** A cache hit: a negative entry counts the message it answers (its TTL is not renewed). */
+  function fromCache(phone: string, entry: CacheEntry): Resolution {
+    if ('mapping' in entry) return { status: 'registered', mapping: entry.mapping }
+    entry.answered++
+    return { status: 'not-registered', phone, repeat: entry.answered }
   }
 
   async function lookup(phone: string): Promise<Resolution> {
     const stored = await options.directory.findByPhone(phone)
     if (stored) {
       // A mapping switched off by an operator stays off: no API call brings it back.
-      const entry: CacheEntry = stored.active ? { mapping: stored } : { notRegistered: true }
-      cache.set(phone, entry)
-      return fromEntry(phone, entry)
+      if (stored.active) {
+        cache.set(phone, { mapping: stored })
+        return { status: 'registered', mapping: stored }
+      }
+      cache.set(phone, notRegistered())
+      return { status: 'not-registered', phone, repeat: 0 }
     }
     const spellings = phoneSpellings(phone)
     let person: Person | undefined
@@ -85,8 +106,8 @@ export function createPersonResolver(options: PersonResolverOptions): PersonReso
       }
     }
     if (!person) {
-      cache.set(phone, { notRegistered: true }, { ttl: negativeTtlMs })
-      return { status: 'not-registered', phone }
+      cache.set(phone, notRegistered(), { ttl: negativeTtlMs })
+      return { status: 'not-registered', phone, repeat: 0 }
     }
     const mapping = await options.directory.upsert({
       phone,
@@ -104,7 +125,7 @@ export function createPersonResolver(options: PersonResolverOptions): PersonReso
       const phone = normalizePhone(rawPhone, options.defaultRegion ?? 'HR')
       if (!phone) return { status: 'invalid' }
       const cached = cache.get(phone)
-      if (cached) return fromEntry(phone, cached)
+      if (cached) return fromCache(phone, cached)
       let pending = inFlight.get(phone)
       if (!pending) {
         pending = lookup(phone).finally(() => inFlight.delete(phone))
@@ -113,7 +134,7 @@ export function createPersonResolver(options: PersonResolverOptions): PersonReso
       return pending
     },
     remember(mapping) {
-      cache.set(mapping.phone, mapping.active ? { mapping } : { notRegistered: true })
+      cache.set(mapping.phone, mapping.active ? { mapping } : notRegistered())
     },
     forget(phone) {
       cache.delete(phone)

@@ -101,6 +101,21 @@ describe('identity gate', () => {
     expect(seen).toHaveLength(0)
   })
 
+  it('answers an unknown number writing again from the negative cache, in other words', async () => {
+    const first = await handler(message({ from: '385991111111', text: 'bok, trebam auto' }), context())
+    const second = await handler(message({ from: '385991111111', text: 'halo?? zašto ništa' }), context())
+    const third = await handler(message({ from: '385991111111', text: 'halo' }), context())
+    expect(tenant.personsCalls()).toBe(1)
+    const texts = [first, second, third].map((result) => result.replies[0]!.text)
+    expect(texts[1]).not.toBe(texts[0])
+    expect(texts[2]).not.toBe(texts[1])
+    for (const text of texts) {
+      expect(text).toMatch(/registriran|ne pronalazim/)
+      expect(text).toContain('administrator')
+    }
+    expect(seen).toHaveLength(0)
+  })
+
   it('asks for consent once, then greets with the vehicle after "Da"', async () => {
     const first = await say('Trebam auto sutra')
     expect(first.replies[0]!.text).toContain('AI asistent')

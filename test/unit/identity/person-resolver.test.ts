@@ -147,12 +147,55 @@ describe('person resolver', () => {
     expect(await resolver.resolve('385912345678')).toEqual({
       status: 'not-registered',
       phone: '385912345678',
+      repeat: 0,
     })
     expect(tenant.personsCalls()).toBe(1)
     for (let index = 0; index < 5; index++) await resolver.resolve('0912345678')
     expect(tenant.personsCalls()).toBe(1)
     await new Promise((resolve) => setTimeout(resolve, 200))
-    await resolver.resolve('385912345678')
+    expect(await resolver.resolve('385912345678')).toMatchObject({ status: 'not-registered', repeat: 0 })
+    expect(tenant.personsCalls()).toBe(2)
+  })
+
+  it('counts the messages the negative cache answers, without renewing its time', async () => {
+    await start([])
+    const resolver = createPersonResolver({
+      fleet,
+      directory: createInMemoryDirectory(),
+      defaultTenantId: TENANT,
+      tenantIds: [TENANT, 'tenant-2'],
+      cache: { negativeTtlMs: 300 },
+    })
+    // The lookup asks every tenant once; the messages after it ask nobody.
+    expect(await resolver.resolve('385910000001')).toMatchObject({ status: 'not-registered', repeat: 0 })
+    expect(tenant.personsCalls()).toBe(2)
+    expect(await resolver.resolve('+385 91 000 0001')).toMatchObject({ repeat: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(await resolver.resolve('0910000001')).toMatchObject({ repeat: 2 })
+    expect(tenant.personsCalls()).toBe(2)
+    // Hits do not extend the entry: 300 ms after the lookup it is gone, and the count starts again.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await resolver.resolve('385910000001')).toMatchObject({ status: 'not-registered', repeat: 0 })
+    expect(tenant.personsCalls()).toBe(4)
+  })
+
+  it('keeps a number found meanwhile unknown only until the negative entry expires', async () => {
+    const persons: Person[] = []
+    await start(persons)
+    const resolver = createPersonResolver({
+      fleet,
+      directory: createInMemoryDirectory(),
+      defaultTenantId: TENANT,
+      cache: { ttlMs: 60_000, negativeTtlMs: 100 },
+    })
+    expect((await resolver.resolve('385912345678')).status).toBe('not-registered')
+    persons.push(person('p1', { Phone: '0912345678' }))
+    expect((await resolver.resolve('385912345678')).status).toBe('not-registered')
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(await resolver.resolve('385912345678')).toMatchObject({
+      status: 'registered',
+      mapping: { personId: 'p1' },
+    })
     expect(tenant.personsCalls()).toBe(2)
   })
 

@@ -42,6 +42,69 @@ describe('readConsentAnswer', () => {
     },
   )
   it.each([
+    'ipak ne',
+    'Ipak ne.',
+    'ne hvala',
+    'Ne, hvala',
+    'neću',
+    'necu',
+    'ne želim',
+    'ne zelim',
+    'nope',
+    'no thanks',
+    'No thank you',
+    'radije ne',
+    'radije ne bih',
+    'pa ipak neću',
+    'ok, ipak ne',
+    'ajde ne hvala',
+    'ma ne, hvala',
+    'ne želim više',
+    'stop',
+    'nisam suglasna',
+  ])('refusal "%s" is no', (value) => {
+    expect(readConsentAnswer(text(value))).toBe('no')
+  })
+  it.each([
+    'ok ajde moze',
+    'Ok ajde može',
+    'moze ajde',
+    'ajde dobro',
+    'ok moze',
+    'yes ok',
+    'slazem se',
+    'pristajem naravno',
+    'uredu je',
+    'U redu je, hvala',
+    'ajd moze',
+    'pa dobro, može',
+    'ipak da',
+    'da pristajem na obradu mojih podataka',
+    'OK super',
+  ])('agreement "%s" is yes', (value) => {
+    expect(readConsentAnswer(text(value))).toBe('yes')
+  })
+  it.each([
+    'hm',
+    'hmm ok',
+    'ne znam',
+    'neznam',
+    'mozda',
+    'možda da',
+    'sta je to',
+    'šta je to',
+    'valjda',
+    'nisam siguran',
+    'ne, može',
+    'da ne',
+    'ok ne znam',
+    'ne ok',
+    'pusti me da razmislim',
+    'dobro',
+  ])('hedge or mix "%s" stays unclear', (value) => {
+    expect(readConsentAnswer(text(value))).toBeUndefined()
+  })
+  it.each([
     'da li imam auto',
     'ne znam',
     'trebam auto',
