@@ -18,8 +18,12 @@ import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/
 import { isQuestion } from './answers/read-slot-edit.ts'
 import { readWriteAnswer } from './answers/read-write-answer.ts'
 import { avoidRepeat } from './avoid-repeat.ts'
-import { answersList, continueSelection as continueChoice } from './choice/continue-selection.ts'
-import { answerFollowUp } from './choice/follow-up.ts'
+import {
+  answersList,
+  continueSelection as continueChoice,
+  type InterruptionOptions,
+} from './choice/continue-selection.ts'
+import { answerBackReference, answerFollowUp } from './choice/follow-up.ts'
 import { offerChoice, resumeChoiceLine } from './choice/offer-choice.ts'
 import { vehicleLabel } from './choice/pick-vehicle.ts'
 import { recentOf } from './choice/recent-context.ts'
@@ -236,20 +240,12 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
 
   // Small talk while a flow waits ("hvala", "bok", "pomoć") is answered and the question kept;
   // the intent model is the one judge of small talk (idle turns get it in startFromMessage).
-  const aside = state.state === 'idle' || answersList(scope) ? undefined : smallTalkAside(scope)
-  if (aside && !(state.state === 'awaiting-confirmation' && confirmation)) {
-    if (aside === 'goodbye') {
-      moveToIdle(state, scope.now.getTime())
-      return [{ text: commonTexts.goodbye() }]
-    }
-    const reply =
-      aside === 'help'
-        ? commonTexts.help()
-        : aside === 'greeting'
-          ? commonTexts.greeting(scope.user.displayName)
-          : commonTexts.thanks()
-    return withPendingPrompt(state, { text: reply })
-  }
+  // At a confirmation, the answer and an edit come first ("zapravo dodaj i da radio ne radi").
+  const aside =
+    state.state === 'idle' || state.state === 'awaiting-confirmation' || answersList(scope)
+      ? undefined
+      : smallTalkAside(scope)
+  if (aside) return answerAsideTalk(scope, aside)
 
   const flow = currentFlow(state)
   if (!flow || state.state === 'idle') {
@@ -269,6 +265,22 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
 
 /** Small talk a waiting flow can answer without losing its question. */
 const ASIDE_ANSWERS: ReadonlySet<DirectAnswer> = new Set(['greeting', 'thanks', 'goodbye', 'help'])
+
+/** Small talk answered with the waiting question kept ("bok" leaves it). */
+function answerAsideTalk(scope: TurnScope, aside: DirectAnswer): Reply[] {
+  const { state } = scope
+  if (aside === 'goodbye') {
+    moveToIdle(state, scope.now.getTime())
+    return [{ text: commonTexts.goodbye() }]
+  }
+  const reply =
+    aside === 'help'
+      ? commonTexts.help()
+      : aside === 'greeting'
+        ? commonTexts.greeting(scope.user.displayName)
+        : commonTexts.thanks()
+  return withPendingPrompt(state, { text: reply })
+}
 
 function smallTalkAside(scope: TurnScope): DirectAnswer | undefined {
   const reading = classifyMessage(scope)
@@ -294,8 +306,15 @@ async function continueConfirmation(
   }
   // "Ne, od 10h", "od 10h", "bilješka: službeni put": an edit, then the confirmation again.
   if (flow.absorb(scope, 'edit')) return flow.advance(scope)
+  // "čekaj, a do kad mi traje ugovor?" hedges only on the way to a question: the question is answered.
+  if (answer === 'unclear' && isQuestion(scope.text)) {
+    const other = await interruption(scope, flow)
+    if (other) return other
+  }
   if (answer === 'unclear' || answer === 'needs-correction')
     return replyToUnclear(state, rule, answer, askedPlainly, scope.now.getTime())
+  const aside = smallTalkAside(scope)
+  if (aside) return answerAsideTalk(scope, aside)
   // A question while confirming is answered and the confirmation repeated; a new request starts.
   const other = await interruption(scope, flow)
   if (other) return other
@@ -346,9 +365,13 @@ function otherRequest(scope: TurnScope, flow: Flow): Exclude<ModelAction, { kind
  * se na …"); a new request starts and the waiting one is dropped with a word. Undefined when
  * the message is neither (it is then an answer to the waiting flow, or not understood).
  */
-async function interruption(scope: TurnScope, flow: Flow): Promise<Reply[] | undefined> {
+async function interruption(
+  scope: TurnScope,
+  flow: Flow,
+  options: InterruptionOptions = {},
+): Promise<Reply[] | undefined> {
   const action = otherRequest(scope, flow)
-  if (!action) return undefined
+  if (!action || (options.requestsOnly && action.kind === 'answer')) return undefined
   const { state } = scope
   if (action.kind === 'answer') {
     if (action.answer === 'goodbye') return directAnswer(scope, action.answer)
@@ -433,7 +456,7 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
     case 'clarify':
       return askWhichIntent(scope, route.intents)
     case 'search':
-      return startGeneric(scope)
+      return (await answerBackReference(scope, startReadFor)) ?? startGeneric(scope)
   }
 }
 

@@ -22,8 +22,11 @@ import { lookupPeriodWord } from '../../understanding/entities/period-vocabulary
 
 export type SlotMessage =
   | { kind: 'edit' /** The part of the message that names the new value. */; valueText: string }
-  /** `valueOnly`: nothing but period words ("u 10?", "a danas?"): an answer when a value is asked for. */
-  | { kind: 'question'; valueOnly: boolean }
+  /**
+   * `valueOnly`: nothing but period words ("u 10?", "a danas?"): an answer when a value is asked
+   * for; `explicit`: one of them names a value by itself ("od 8 do 12", not "sad" or "danas").
+   */
+  | { kind: 'question'; valueOnly: boolean; explicit?: boolean }
   | { kind: 'other' }
 
 const QUESTION_OPENERS = new Set([
@@ -85,7 +88,20 @@ const EDIT_MARKERS = new Set([
   'vec',
   'umjesto',
   'promijeni',
+  'promjeni',
   'promijenite',
+  'produzi',
+  'produzite',
+  'produziti',
+  'produlji',
+  'skrati',
+  'skratite',
+  'pomakni',
+  'pomaknite',
+  'prebaci',
+  'prebacite',
+  'aj',
+  'ajmo',
   'promijeniti',
   'promjena',
   'ispravi',
@@ -156,6 +172,7 @@ const DEICTIC = new Set(['sad', 'sada', 'odmah', 'danas', 'now', 'today'])
 const NUMBER = /^\d/
 const MAX_OTHER_WORDS_WITH_MARKER = 3
 const MAX_OTHER_WORDS_WITHOUT_MARKER = 1
+const MAX_OTHER_WORDS_WITH_RANGE = 5
 const QUESTION_WORD_WINDOW = 3
 
 // Compiled once. Folded text: "već" is "vec".
@@ -179,6 +196,10 @@ function isPeriodWord(token: string): boolean {
   return NUMBER.test(token) || lookupPeriodWord(token) !== undefined
 }
 
+function isExplicit(token: string): boolean {
+  return !DEICTIC.has(token) && lookupPeriodWord(token)?.kind !== 'role'
+}
+
 /** The part of the folded text that names the new value ("ne sutra nego prekosutra" -> "prekosutra"). */
 function valueText(folded: string): string {
   let after = -1
@@ -197,17 +218,20 @@ export function readSlotMessage(text: NormalizedText): SlotMessage {
   if (isQuestion(text)) {
     let may = false
     let value = false
+    let explicit = false
     for (const token of tokens) {
       if (MAY_WORDS.has(token)) may = true
-      else if (isPeriodWord(token)) value = true
-      else if (!QUESTION_SCAFFOLD.has(token) && !FILLERS.has(token))
+      else if (isPeriodWord(token)) {
+        value = true
+        if (isExplicit(token)) explicit = true
+      } else if (!QUESTION_SCAFFOLD.has(token) && !FILLERS.has(token))
         return { kind: 'question', valueOnly: false }
     }
     if (may && value) return { kind: 'edit', valueText: valueText(text.folded) }
-    return { kind: 'question', valueOnly: value }
+    return { kind: 'question', valueOnly: value, explicit }
   }
   let marker = false
-  let explicit = false
+  let explicit = 0
   let named = false
   let other = 0
   for (const token of tokens) {
@@ -215,13 +239,15 @@ export function readSlotMessage(text: NormalizedText): SlotMessage {
     else if (FILLERS.has(token)) continue
     else if (isPeriodWord(token)) {
       named = true
-      if (!DEICTIC.has(token) && lookupPeriodWord(token)?.kind !== 'role') explicit = true
+      if (isExplicit(token)) explicit++
     } else other++
   }
   if (!named) return { kind: 'other' }
+  // A whole new range ("stavi od 10 do 13") is an edit even after a few words of apology.
+  const withMarker = explicit >= 2 ? MAX_OTHER_WORDS_WITH_RANGE : MAX_OTHER_WORDS_WITH_MARKER
   const edit =
     other === 0 ||
-    (explicit && other <= MAX_OTHER_WORDS_WITHOUT_MARKER) ||
-    (explicit && marker && other <= MAX_OTHER_WORDS_WITH_MARKER)
+    (explicit > 0 && other <= MAX_OTHER_WORDS_WITHOUT_MARKER) ||
+    (explicit > 0 && marker && other <= withMarker)
   return edit ? { kind: 'edit', valueText: valueText(text.folded) } : { kind: 'other' }
 }

@@ -7,7 +7,8 @@ import { nameKey } from './name-key.ts'
 /**
  * The choice resolver's vocabulary, read once at start-up from `choice-words.yaml` (data, not
  * code): phrase sets for "any", "more", "leave", follow-ups and totals; key sets for fillers and
- * record kinds; the vehicle names with their nicknames, by key.
+ * record kinds; the vehicle names with their nicknames, and everyday synonyms of listed values,
+ * by key.
  */
 export interface ChoiceWords {
   any: PhraseSet
@@ -16,12 +17,16 @@ export interface ChoiceWords {
   followUpOpeners: PhraseSet
   otherVehicle: PhraseSet
   total: PhraseSet
+  /** Words that point back at the last answer ("a kad je *to* upisano?"). */
+  backReference: ReadonlySet<string>
   /** Folded filler words ("molim", "onu", "za"). */
   fillers: ReadonlySet<string>
   /** Name keys of words that only say the kind of record ("rezervaciju", "vozilo"). */
   kinds: ReadonlySet<string>
   /** Name key of every vehicle name and nickname -> the key of the name it stands for. */
   vehicles: ReadonlyMap<string, string>
+  /** Name key of an everyday word for a listed value ("natočio") -> the key of the label word ("gorivo"). */
+  synonyms: ReadonlyMap<string, string>
 }
 
 interface WordsFile {
@@ -33,7 +38,9 @@ interface WordsFile {
   follow_up_openers: string[]
   other_vehicle: string[]
   total: string[]
+  back_reference: string[]
   vehicles: Record<string, string[] | null>
+  synonyms?: Record<string, string[] | null>
 }
 
 const FILE = new URL('./choice-words.yaml', import.meta.url)
@@ -56,6 +63,11 @@ export function compileChoiceWords(source: string): ChoiceWords {
     vehicles.set(canonical, canonical)
     for (const alias of aliases ?? []) for (const key of keysOf([alias])) vehicles.set(key, canonical)
   }
+  const synonyms = new Map<string, string>()
+  for (const [name, words] of Object.entries(file.synonyms ?? {})) {
+    const canonical = nameKey(foldText(String(name)))
+    for (const key of keysOf(list(words ?? [], `synonyms.${name}`))) synonyms.set(key, canonical)
+  }
   return {
     any: compilePhraseSet(list(file.any, 'any')),
     more: compilePhraseSet(list(file.more, 'more')),
@@ -63,9 +75,11 @@ export function compileChoiceWords(source: string): ChoiceWords {
     followUpOpeners: compilePhraseSet(list(file.follow_up_openers, 'follow_up_openers')),
     otherVehicle: compilePhraseSet(list(file.other_vehicle, 'other_vehicle')),
     total: compilePhraseSet(list(file.total, 'total')),
+    backReference: new Set(list(file.back_reference, 'back_reference').map(foldText)),
     fillers: new Set(list(file.fillers, 'fillers').map(foldText)),
     kinds: keysOf(list(file.kinds, 'kinds')),
     vehicles,
+    synonyms,
   }
 }
 

@@ -7,14 +7,19 @@ import { choiceTexts } from '../texts/choice-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { describeMissing } from './describe-missing.ts'
 import { countMiss, narrowChoice, nextPage, visibleCount } from './offer-choice.ts'
-import { type ChoiceResolution, resolveChoice } from './resolve-choice.ts'
+import { type ChoiceResolution, type PickedBy, resolveChoice } from './resolve-choice.ts'
+
+export interface InterruptionOptions {
+  /** Only another request interrupts (a read or a task), not small talk: "može drugi, hvala" is a pick. */
+  requestsOnly?: boolean
+}
 
 export interface SelectionHooks {
   /**
    * The message read like a fresh one: another request started or a question answered (the list
    * resumed), or undefined when it is neither.
    */
-  interruption(scope: TurnScope, flow: Flow): Promise<Reply[] | undefined>
+  interruption(scope: TurnScope, flow: Flow, options?: InterruptionOptions): Promise<Reply[] | undefined>
   /** A pick from the clarification buttons starts that intent. */
   clarified(scope: TurnScope, intent: string): Promise<Reply[]>
   /** The message read as a fresh one, the list dropped (a menu or clarification the user did not answer). */
@@ -42,9 +47,11 @@ export async function continueSelection(
     return hooks.fresh(scope)
   switch (result.kind) {
     case 'picked': {
-      // A message that names a listed case only in passing (a new fault described with the same word) is a new request.
-      if (result.loose) {
-        const other = await hooks.interruption(scope, flow)
+      // A sentence that picks only by a weak cue (an ordinal, a name, "bilo koji") may be another
+      // request: "aj prvo mi reci koliko imam km", a new fault described with a listed case's word.
+      // A plate, a shown number, a date or a tap is a pick whatever else was written.
+      if (result.loose && WEAK_PICKS.has(result.by)) {
+        const other = await hooks.interruption(scope, flow, { requestsOnly: true })
         if (other) return other
       }
       if (state.flow === 'clarify') return hooks.clarified(scope, result.item.id)
@@ -54,8 +61,14 @@ export async function continueSelection(
       state.state = 'collecting-slots'
       return flow.advance(scope)
     }
-    case 'several':
+    case 'several': {
+      // "zapravo prijavi kvar, ne radi mi klima u octaviji" names two listed Octavias in passing.
+      if (result.loose) {
+        const other = await hooks.interruption(scope, flow, { requestsOnly: true })
+        if (other) return other
+      }
       return [narrowChoice(state, result.indexes)]
+    }
     case 'more':
       return [nextPage(state)]
     case 'leave': {
@@ -84,6 +97,9 @@ export async function continueSelection(
     }
   }
 }
+
+/** Picks that a sentence about something else can contain by accident. */
+const WEAK_PICKS: ReadonlySet<PickedBy> = new Set(['position', 'name', 'any'])
 
 // One resolution per turn, whichever step asks first (see answersList).
 const resolved = new WeakMap<TurnScope, ChoiceResolution>()

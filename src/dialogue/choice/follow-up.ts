@@ -38,6 +38,21 @@ export async function answerFollowUp(scope: TurnScope, startRead: StartRead): Pr
   return undefined
 }
 
+/**
+ * "a kad je to zadnje upisano?" right after a vehicle answer, when nothing else in it is
+ * understood: a question about that answer, answered by it again (it carries its dates).
+ */
+export async function answerBackReference(
+  scope: TurnScope,
+  startRead: StartRead,
+): Promise<Reply[] | undefined> {
+  const recent = recentOf(scope)
+  const tokens = scope.text.tokens
+  if (!recent?.read || opensAsFollowUp(tokens) === 0) return undefined
+  if (!tokens.some((token) => CHOICE_WORDS.backReference.has(token))) return undefined
+  return startRead(scope, recent.read, recent.vehicleId)
+}
+
 function containsAt(tokens: readonly string[], set: typeof CHOICE_WORDS.total): boolean {
   for (let index = 0; index < tokens.length; index++) if (phraseLengthAt(tokens, index, set) > 0) return true
   return false

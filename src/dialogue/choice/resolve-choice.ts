@@ -199,7 +199,7 @@ export function resolveChoice(
 
   if (ordinal) {
     const index = ordinal.fromEnd ? visible - ordinal.position : ordinal.position - 1
-    if (index >= 0 && index < items.length) return picked(items, index, 'position')
+    if (index >= 0 && index < items.length) return picked(items, index, 'position', loose)
     // "41" beyond a list of four is the booking the assistant numbered 41.
     const byRef = ordinal.fromEnd ? -1 : items.findIndex((item) => item.ref === String(ordinal.position))
     if (byRef >= 0) return picked(items, byRef, 'ref')
@@ -212,7 +212,7 @@ export function resolveChoice(
     }
     return { kind: 'missing', said: [{ kind: 'position', position: ordinal.position, of: items.length }] }
   }
-  if (isAny(tokens, words)) return picked(items, 0, 'any')
+  if (isAny(tokens, words)) return picked(items, 0, 'any', loose)
   if (items.length === 1) {
     const confirmation = detectConfirmation(text)
     if (confirmation?.answer === 'yes' && confirmation.plain) return picked(items, 0, 'yes')

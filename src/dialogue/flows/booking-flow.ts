@@ -142,7 +142,12 @@ function problemReply(scope: TurnScope, check: Exclude<BookingPeriodCheck, { ok:
 function periodInput(scope: TurnScope, phase: AbsorbPhase, text: string): string | undefined {
   if (phase === 'start') return text
   const reading = readSlotMessage(text === scope.text.original ? scope.text : normalizeText(text))
-  if (phase === 'edit') return reading.kind === 'edit' ? reading.valueText : undefined
+  if (phase === 'edit') {
+    if (reading.kind === 'edit') return reading.valueText
+    // "a od 8 do 12?" while cars are offered asks for the cars of that period.
+    const asksForPeriod = reading.kind === 'question' && reading.valueOnly && reading.explicit
+    return asksForPeriod && scope.state.state === 'awaiting-selection' ? text : undefined
+  }
   if (reading.kind === 'question' && !reading.valueOnly) return undefined
   const asking = [...scope.state.missing][0] as PeriodPart | undefined
   if (!asking || !ANSWER_PREFIX[asking] || /\b(od|do)\b/i.test(text)) return text

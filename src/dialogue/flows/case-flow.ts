@@ -2,6 +2,7 @@ import type { NewCase } from '../../ports/fleet-api.ts'
 import type { Reply } from '../../ports/messages.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
 import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
+import { readAddition } from '../answers/read-addition.ts'
 import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
 import { pickVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
@@ -82,6 +83,12 @@ export const caseFlow: Flow = {
     const labeled = extractLabeledValue(scope.text.original)
     if (labeled) {
       slots.description = labeled.value
+      return true
+    }
+    const addition = phase === 'edit' ? readAddition(scope.text) : undefined
+    if (addition) {
+      const before = typeof slots.description === 'string' ? slots.description.replace(/[\s.]+$/, '') : ''
+      slots.description = before ? `${before}. ${addition}` : addition
       return true
     }
     if (phase === 'answer' && scope.state.missing.has('description') && scope.text.tokens.length > 0) {

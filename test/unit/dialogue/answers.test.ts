@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { replyToUnclear, takeAskedPlainly } from '../../../src/dialogue/answers/ask-again.ts'
+import { readAddition } from '../../../src/dialogue/answers/read-addition.ts'
 import { isQuestion, readSlotMessage } from '../../../src/dialogue/answers/read-slot-edit.ts'
 import { readWriteAnswer, type WriteConfirmRule } from '../../../src/dialogue/answers/read-write-answer.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID } from '../../../src/dialogue/texts/common-texts.ts'
@@ -38,6 +39,10 @@ describe('slot edits and side questions', () => {
     ['ne, od 10 jer kasnim', 'ne, od 10 jer kasnim'],
     ['danas', 'danas'],
     ['ne, od sad', 'ne, od sad'],
+    // Verbs of changing a period are edit markers; a whole new range survives an apology.
+    ['aj produži do 14h', 'aj produzi do 14h'],
+    ['skrati do 12', 'skrati do 12'],
+    ['krivo sam rekla, stavi od 10 do 13', 'krivo sam rekla, stavi od 10 do 13'],
   ])('"%s" is an edit naming %j', (text, value) => {
     expect(read(text)).toEqual({ kind: 'edit', valueText: value })
   })
@@ -53,7 +58,9 @@ describe('slot edits and side questions', () => {
   })
 
   it('tells a value-only question apart (an answer when a value is asked for)', () => {
-    expect(read('u 10?')).toEqual({ kind: 'question', valueOnly: true })
+    expect(read('u 10?')).toEqual({ kind: 'question', valueOnly: true, explicit: true })
+    // "sad" and "danas" name no value by themselves: a picker does not re-run on "a danas?".
+    expect(read('a danas?')).toEqual({ kind: 'question', valueOnly: true, explicit: false })
     expect(read('a je li slobodan u 10?')).toEqual({ kind: 'question', valueOnly: false })
     expect(isQuestion(normalizeText('ima li li'))).toBe(true)
     expect(isQuestion(normalizeText('od 10'))).toBe(false)
@@ -68,6 +75,24 @@ function answer(text: string, rule: WriteConfirmRule, replyId?: string) {
   const normalized = normalizeText(text)
   return readWriteAnswer(normalized, replyId, detectConfirmation(normalized), rule)
 }
+
+describe('additions to a report being confirmed', () => {
+  it.each([
+    ['zapravo dodaj i da radio ne radi', 'radio ne radi'],
+    ['dodaj: ogrebotina i na braniku', 'ogrebotina i na braniku'],
+    ['e dopiši još da curi ulje', 'curi ulje'],
+    ['Dodaj da je Staklo napuklo', 'je Staklo napuklo'],
+  ])('"%s" adds %j', (text, addition) => {
+    expect(readAddition(normalizeText(text))).toBe(addition)
+  })
+
+  it.each(['da', 'dodaj', 'ne radi mi radio', 'zapravo ne', 'koliko imam km'])(
+    '"%s" adds nothing',
+    (text) => {
+      expect(readAddition(normalizeText(text))).toBeUndefined()
+    },
+  )
+})
 
 describe('a write needs a clear yes', () => {
   it.each([

@@ -258,12 +258,22 @@ describe('resolveChoice: any, yes, more and leaving', () => {
     expect(pick(text, free)).toBe('more')
   })
 
-  it.each(['ne', 'ipak ne', 'pusti', 'nijedno', 'ne hvala'])('%s -> leave', (text) => {
-    expect(pick(text, free)).toBe('leave')
-  })
+  it.each(['ne', 'ipak ne', 'pusti', 'nijedno', 'ne hvala', 'ok hvala, ništa zasad', 'ne trebam'])(
+    '%s -> leave',
+    (text) => {
+      expect(pick(text, free)).toBe('leave')
+    },
+  )
 
   it('reads "ne, onu od 10" as a choice, not as leaving', () => {
     expect(pick('ne, onu od 10', bookings)).toBe('41')
+  })
+
+  it('marks an ordinal inside a sentence about something else as loose, a bare one not', () => {
+    const inSentence = resolve('aj prvo mi reci koliko imam km', free)
+    expect(inSentence).toMatchObject({ kind: 'picked', by: 'position', loose: true })
+    expect(resolve('drugi molim', free)).toMatchObject({ kind: 'picked', by: 'position', loose: false })
+    expect(resolve('ajde taj prvi', free)).toMatchObject({ kind: 'picked', by: 'position', loose: false })
   })
 
   it('finds nothing in an unrelated message', () => {
