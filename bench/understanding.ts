@@ -141,8 +141,7 @@ const modelDecide = (text: string): Decided => {
 const product = createMessageRouter({ intents: ours, search: router, registry })
 const oursDecide = (text: string): Decided => {
   const routed = product.route(text)
-  const decision = routed.acts ? 'act' : routed.route.kind === 'clarify' ? 'clarify' : 'fallback'
-  return { result: routed.result, decision }
+  return { result: routed.result, decision: routed.decision }
 }
 
 // --- NLP.js on the same corpus ----------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { isFleetError } from '../fleet/fleet-errors.ts'
+import { toolChoiceLabel } from '../format/catalogue/tool-choice-label.ts'
 import type { LlmPath } from '../llm/create-llm-path.ts'
 import type { AccessSubject } from '../ports/access-policy.ts'
 import type { InboundMessage, Reply } from '../ports/messages.ts'
@@ -36,7 +37,12 @@ import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
 import { routeInContext } from './intents/route-in-context.ts'
-import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './intents/route-message.ts'
+import {
+  CATALOGUE_MIN_SCORE,
+  decideCatalogue,
+  type MessageRoute,
+  routeMessage,
+} from './intents/route-message.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { choiceTexts } from './texts/choice-texts.ts'
 import { CONFIRM_NO_ID, CONFIRM_YES_ID, commonTexts, confirmButtons } from './texts/common-texts.ts'
@@ -539,6 +545,11 @@ async function continueClarified(scope: TurnScope, intent: string): Promise<Repl
     typeof scope.state.slots[REQUEST_SLOT] === 'string' ? (scope.state.slots[REQUEST_SLOT] as string) : ''
   const original: TurnScope = { ...scope, text: readMessage(request), understood: undefined }
   moveToIdle(scope.state, scope.now.getTime())
+  if (intent.startsWith(TOOL_CHOICE_PREFIX)) {
+    const replies = await startTool(original, intent.slice(TOOL_CHOICE_PREFIX.length))
+    scope.startedFlow = original.startedFlow
+    return replies
+  }
   const replies = await runModelAction(original, modelAction(intent))
   scope.startedFlow = original.startedFlow
   return replies ?? startGeneric(original)
@@ -596,10 +607,24 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
       if (answered) return answered
     }
   }
-  const hit = result.hits[0]
-  if (!hit || hit.score < CATALOGUE_MIN_SCORE) return helpfulFallback(scope)
-  return startTool(scope, hit.tool.id)
+  const decision = decideCatalogue(result.hits)
+  if (decision.kind === 'none') return helpfulFallback(scope)
+  if (decision.kind === 'act') return startTool(scope, decision.hit.tool.id)
+  // Not sure which: the user picks among the close tools they may use. When the closest is not
+  // theirs to use, it says so (a driver asking a fleet question gets no lesser guesses instead).
+  const allowed = decision.hits.filter((hit) => scope.fleet.allows(hit.tool))
+  if (allowed[0] !== decision.hits[0]) return startTool(scope, decision.hits[0]!.tool.id)
+  const items = allowed.map((hit) => ({
+    kind: 'intent' as const,
+    id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`,
+    label: toolChoiceLabel(hit.tool),
+  }))
+  startFlow(scope, 'clarify')
+  return [offerChoice(scope.state, { question: commonTexts.clarify(), items, asking: 'intent' })]
 }
+
+/** Clarification items that name a catalogue tool rather than an intent. */
+const TOOL_CHOICE_PREFIX = 'tool:'
 
 /** Offered when nothing is close: the things most drivers come for. */
 const FALLBACK_MENU = ['book_vehicle', 'vehicle_mileage', 'my_bookings'] as const

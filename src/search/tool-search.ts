@@ -78,7 +78,7 @@ const ACTION_WORD_PRIOR = 0.04
 const LOOKUP_PRIOR = 0.8
 /** Counting tools (`NumOf...`, `/Count`) answer "koliko"; a "koji/prikaži" wants the items. */
 const COUNT_PRIOR = 0.85
-const COUNT_PATH = /NumOf|\/Count$/
+const COUNT_PATH = /NumOf|\/Count$|\/Agg$/
 /**
  * Maintenance and form helpers (`/AddCase/parse`, `/SyncExternalIdAndVIN`, `/Recalculate...`,
  * `/VehicleInputHelper/...`) serve integrations and forms: first only when the message names them.

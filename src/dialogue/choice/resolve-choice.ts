@@ -65,6 +65,8 @@ export type ChoiceResolution =
   | { kind: 'leave' }
   | { kind: 'none' }
 
+/** Values that name one item by themselves. */
+const EXPLICIT: ReadonlySet<PickedBy> = new Set(['ref', 'plate', 'vin'])
 const REF_IN_TEXT = /#\s?(\d{1,9})\b/g
 const REF_MARKERS = new Set(['broj', 'br', 'id'])
 const DIGITS = /^\d+$/
@@ -95,7 +97,9 @@ export function resolveChoice(
   if (tapped !== undefined) return picked(items, tapped, 'tap')
   const tokens = text.tokens
   if (tokens.length === 0) return { kind: 'none' }
-  if (isOnly(tokens, words.more, words)) return { kind: 'more' }
+  // "ostalo" is the next page, unless an item is called so ("Ostalo" of the expense types).
+  if (isOnly(tokens, words.more, words) && !tokens.some((token) => namedByLabel(token, items, words)))
+    return { kind: 'more' }
   const leaving = leaves(text, tokens, words)
   if (leaving) return { kind: 'leave' }
 
@@ -161,7 +165,10 @@ export function resolveChoice(
   const names = written.length > 0 ? matchNames(written, items, words) : undefined
   if (names && names.best.length > 0)
     filters.push({ by: 'name', indexes: names.best, said: { kind: 'name', text: wordsOf(written) } })
-  const strayNames = names ? strayNamesOf(names, text, input.strict === true) : []
+  // A shown number, plate or VIN that matched says which; the sentence around it ("možeš maknuti
+  // prijavu br. 2, riješeno je") names nothing more.
+  const explicitMatch = filters.some((filter) => EXPLICIT.has(filter.by) && filter.indexes.length > 0)
+  const strayNames = names ? strayNamesOf(names, text, input.strict === true && !explicitMatch) : []
   if (strayNames.length > 0)
     filters.push({ by: 'name', indexes: [], said: { kind: 'name', text: wordsOf(strayNames) } })
 
@@ -284,6 +291,11 @@ function leaves(text: NormalizedText, tokens: readonly string[], words: ChoiceWo
   if (isOnly(tokens, words.leave, words)) return true
   const confirmation = detectConfirmation(text)
   return confirmation !== undefined && confirmation.answer !== 'yes' && confirmation.plain
+}
+
+/** A written word that is a word of a listed item's label (not a filler). */
+function namedByLabel(token: string, items: readonly ShownItem[], words: ChoiceWords): boolean {
+  return !words.fillers.has(token) && items.some((item) => labelHasWord(item.label, token))
 }
 
 function isAny(tokens: readonly string[], words: ChoiceWords): boolean {

@@ -6,7 +6,7 @@ import { detectIntent, toolOfIntent } from '../detect-intent.ts'
 import type { ToolFinder } from '../turn-scope.ts'
 import { intentEntry } from './intent-table.ts'
 import { withLowRiskActions } from './model-actions.ts'
-import { CATALOGUE_MIN_SCORE, type MessageRoute, routeMessage } from './route-message.ts'
+import { decideCatalogue, type MessageRoute, routeMessage } from './route-message.ts'
 
 export interface RoutedMessage {
   reading: MessageReading
@@ -14,8 +14,8 @@ export interface RoutedMessage {
   route: MessageRoute
   /** The tools the route leads to, first the one the dialogue starts with; `noTool` for direct answers. */
   result: SearchResult
-  /** The dialogue acts on `result` without asking (a clarification or the fallback reply does not). */
-  acts: boolean
+  /** The dialogue acts on `result`, asks which of it (buttons), or answers with the fallback reply. */
+  decision: 'act' | 'clarify' | 'fallback'
 }
 
 export interface MessageRouterDeps {
@@ -43,25 +43,26 @@ export function createMessageRouter({ intents, search, registry }: MessageRouter
       const reading = asReading(message)
       const classification = withLowRiskActions(intents.classify(reading))
       const route = routeMessage(classification, detectIntent(search.understand(reading)))
-      const routed = (result: SearchResult, acts: boolean) => ({
+      const routed = (result: SearchResult, decision: RoutedMessage['decision']) => ({
         reading,
         classification,
         route,
         result,
-        acts,
+        decision,
       })
       switch (route.kind) {
         case 'model':
           if (route.action.kind === 'answer')
-            return routed({ noTool: { kind: route.action.answer }, hits: [] }, true)
-          return routed({ hits: toolsOfIntents([route.intent]) }, true)
+            return routed({ noTool: { kind: route.action.answer }, hits: [] }, 'act')
+          return routed({ hits: toolsOfIntents([route.intent]) }, 'act')
         case 'rules':
-          return routed({ hits: hitsOf([toolOfIntent(route.intent)]) }, true)
+          return routed({ hits: hitsOf([toolOfIntent(route.intent)]) }, 'act')
         case 'clarify':
-          return routed({ hits: toolsOfIntents(route.intents) }, false)
+          return routed({ hits: toolsOfIntents(route.intents) }, 'clarify')
         case 'search': {
           const result = search.search(reading, { top })
-          return routed(result, (result.hits[0]?.score ?? 0) >= CATALOGUE_MIN_SCORE)
+          const kind = decideCatalogue(result.hits).kind
+          return routed(result, kind === 'act' ? 'act' : kind === 'ask' ? 'clarify' : 'fallback')
         }
       }
     },

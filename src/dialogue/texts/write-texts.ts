@@ -10,9 +10,8 @@ export const mileageTexts = {
       `Kilometraža: ${km}`,
       warning ? `\n⚠️ ${warning}` : undefined,
     ]),
-  lower: (last: string) => `To je manje od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
-  tooHigh: (last: string) =>
-    `To je puno više od zadnjeg zabilježenog stanja (${last}). Je li to sigurno točno?`,
+  lower: (last: string) => `To je manje od zadnjeg poznatog stanja (${last}). Je li to sigurno točno?`,
+  tooHigh: (last: string) => `To je puno više od zadnjeg poznatog stanja (${last}). Je li to sigurno točno?`,
   /** A reading far below the last one: recorded only after "ispravak" or the same number again. */
   rollbackSummary: (vehicle: string, km: string, last: string) =>
     [
@@ -20,7 +19,7 @@ export const mileageTexts = {
       `Vozilo: ${vehicle}`,
       `Kilometraža: ${km}`,
       '',
-      `⚠️ To je puno manje od zadnjeg zabilježenog stanja (${last}), a brojčanik ne ide unatrag.`,
+      `⚠️ To je puno manje od zadnjeg poznatog stanja (${last}), a brojčanik ne ide unatrag.`,
       '',
       'Ako ispravljate krivo upisano stanje, napišite *ispravak* ili ponovno upišite isti broj. Inače upišite točno stanje ili *ne*.',
     ].join('\n'),

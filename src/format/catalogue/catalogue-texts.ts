@@ -2,6 +2,15 @@ import { croatianPlural } from '../croatian-plural.ts'
 
 /** Fixed Croatian words of rendered catalogue reads (labels live in field-labels.ts). */
 export const catalogueTexts = {
+  /** A tool offered among a few when search is not sure which one is meant. */
+  toolChoice: {
+    list: (many: string) => `Pregled: ${many}`,
+    one: (one: string) => `Jedan zapis: ${one}`,
+    aggregate: (manyOf: string) => `Broj i zbroj ${manyOf}`,
+    add: (one: string) => `Novi unos: ${one}`,
+    change: (one: string) => `Izmjena: ${one}`,
+    remove: (one: string) => `Brisanje: ${one}`,
+  },
   yes: 'Da',
   no: 'Ne',
   /** "Slučaj br. 12" */

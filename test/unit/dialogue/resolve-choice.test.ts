@@ -307,6 +307,11 @@ describe('resolveChoice: opening requests (strict)', () => {
     expect(pick('obriši slučaj pukla guma', cases, strict)).toBe('missing:name')
   })
 
+  it('takes a shown number whatever sentence is around it', () => {
+    const strict = { strict: true, isRequestWord: requestWord }
+    expect(pick('možeš maknuti prijavu br. 13, riješeno je', cases, strict)).toBe('13')
+  })
+
   it('does not take a request without a reference for a choice', () => {
     expect(pick('otkaži rezervaciju', bookings, { strict: true, isRequestWord: requestWord })).toBe('none')
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Intent } from '../../../src/dialogue/detect-intent.ts'
 import { withLowRiskActions } from '../../../src/dialogue/intents/model-actions.ts'
 import { routeInContext } from '../../../src/dialogue/intents/route-in-context.ts'
-import { routeMessage } from '../../../src/dialogue/intents/route-message.ts'
+import { decideCatalogue, routeMessage } from '../../../src/dialogue/intents/route-message.ts'
 import type { IntentClassification } from '../../../src/understanding/create-intent-classifier.ts'
 import { DEFAULT_THRESHOLDS, decideIntent } from '../../../src/understanding/decide-intent.ts'
 
@@ -97,5 +97,36 @@ describe('routing in the context of the last list', () => {
     expect(routeInContext(routeMessage(sure, undefined), sure, 'case')).toMatchObject({
       intent: 'delete_trip',
     })
+  })
+})
+
+describe('catalogue search: act, ask or neither', () => {
+  const hit = (score: number, entity: string) => ({ score, tool: { entity } })
+
+  it('acts on a clear first tool: a high score, or well ahead of another entity', () => {
+    expect(decideCatalogue([hit(12, 'Partners'), hit(11.5, 'Teams')])).toMatchObject({ kind: 'act' })
+    expect(decideCatalogue([hit(6, 'Partners'), hit(4, 'Teams')])).toMatchObject({ kind: 'act' })
+    expect(decideCatalogue([hit(6, 'Partners')])).toMatchObject({ kind: 'act' })
+  })
+
+  it('does not ask between a list and its own count: only other entities are rivals', () => {
+    const hits = [hit(5, 'Partners'), hit(4.8, 'Partners'), hit(3, 'Teams')]
+    expect(decideCatalogue(hits)).toEqual({ kind: 'act', hit: hits[0] })
+  })
+
+  it('asks between the best tool of each close entity, at most three', () => {
+    const hits = [
+      hit(5, 'Teams'),
+      hit(4.9, 'Teams'),
+      hit(4.6, 'TeamMembers'),
+      hit(4.5, 'Persons'),
+      hit(4.4, 'Roles'),
+    ]
+    expect(decideCatalogue(hits)).toEqual({ kind: 'ask', hits: [hits[0], hits[2], hits[3]] })
+  })
+
+  it('offers nothing below the minimum score', () => {
+    expect(decideCatalogue([hit(0.5, 'Teams'), hit(0.4, 'Persons')])).toEqual({ kind: 'none' })
+    expect(decideCatalogue([])).toEqual({ kind: 'none' })
   })
 })
