@@ -45,10 +45,13 @@ function isNameLike(word: string): boolean {
   return word.length >= MIN_WORD
 }
 
-/** The key a written word is compared by: a nickname's key becomes its name's key. */
+/**
+ * The key a written word is compared by: a nickname's key becomes its name's key, an everyday
+ * synonym's key its label word's ("natočio" -> "gorivo"). The word's own key is tried too.
+ */
 export function writtenKey(word: string, words: ChoiceWords): string {
   const key = nameKey(word)
-  return words.vehicles.get(key) ?? key
+  return words.vehicles.get(key) ?? words.synonyms.get(key) ?? key
 }
 
 /** Whether a written word could be a name at all (two-letter words only as nicknames, "vw"). */

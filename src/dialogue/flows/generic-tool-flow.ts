@@ -4,6 +4,7 @@ import {
   entityNames,
   fieldLabel,
   formatFieldValue,
+  planField,
   presentTool,
   type RenderQuestion,
   recordTitle,
@@ -15,8 +16,10 @@ import type { Reply } from '../../ports/messages.ts'
 import type { Tool } from '../../registry/tool.ts'
 import type { ShownItem } from '../../store/conversation-state.ts'
 import { extractPlates, plateKey } from '../../understanding/entities/extract-plates.ts'
+import { type NormalizedText, normalizeText } from '../../understanding/entities/normalize-text.ts'
+import { itemNamedIn } from '../choice/named-in-request.ts'
 import { offerChoice } from '../choice/offer-choice.ts'
-import { requireVehicle } from '../choice/pick-vehicle.ts'
+import { requireVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
 import type { AbsorbPhase, Flow } from '../flow.ts'
 import { confirmButtons } from '../texts/common-texts.ts'
@@ -25,13 +28,16 @@ import type { TurnScope } from '../turn-scope.ts'
 import { understandMessage } from '../understand-message.ts'
 import { guardedWrite } from './guarded-write.ts'
 import {
+  completeAmounts,
   groupInputs,
   type InputGroup,
   isRefusal,
+  isStatusOfNewRecord,
   type Needed,
   neededInputs,
   questionFor,
   readAnswer,
+  readStatedTotal,
 } from './tool-inputs.ts'
 
 export { neededInputs } from './tool-inputs.ts'
@@ -50,6 +56,10 @@ const QUESTION_SLOT = 'question'
 const ANSWERED_SLOT = 'answered'
 const VEHICLE_ANSWER_SLOT = 'vehicleAnswer'
 const LABELS_SLOT = 'paramLabels'
+/** Inputs the flow worked out from others (a total's quantity 1 and unit price), not shown. */
+const DERIVED_SLOT = 'derived'
+/** The message the flow started with (set when the flow starts). */
+const REQUEST_SLOT = 'request'
 
 function parameters(scope: TurnScope): Record<string, unknown> {
   const slots = scope.state.slots
@@ -61,6 +71,19 @@ function paramLabels(scope: TurnScope): Record<string, string> {
   const slots = scope.state.slots
   if (!slots[LABELS_SLOT] || typeof slots[LABELS_SLOT] !== 'object') slots[LABELS_SLOT] = {}
   return slots[LABELS_SLOT] as Record<string, string>
+}
+
+function derivedInputs(scope: TurnScope): Set<string> {
+  const stored = scope.state.slots[DERIVED_SLOT]
+  return new Set(
+    Array.isArray(stored) ? stored.filter((name): name is string => typeof name === 'string') : [],
+  )
+}
+
+/** The request the flow serves: values it names are taken without asking. */
+function requestOf(scope: TurnScope): NormalizedText {
+  const request = scope.state.slots[REQUEST_SLOT]
+  return typeof request === 'string' && request.trim() ? normalizeText(request) : scope.text
 }
 
 function toolOf(scope: TurnScope): Tool | undefined {
@@ -195,7 +218,14 @@ function withoutProjection(scope: TurnScope, tool: Tool): Tool {
 }
 
 function pluralForms(name: string): string[] {
-  return name.endsWith('y') ? [`${name.slice(0, -1)}ies`, `${name}s`] : [`${name}s`, name]
+  if (name.endsWith('y')) return [`${name.slice(0, -1)}ies`, `${name}s`]
+  if (/(s|x|ch|sh)$/.test(name)) return [`${name}es`, name]
+  return [`${name}s`, name]
+}
+
+function singularOf(entity: string): string {
+  if (entity.endsWith('ies')) return `${entity.slice(0, -3)}y`
+  return entity.endsWith('s') ? entity.slice(0, -1) : entity
 }
 
 /** A list tool whose rows name the values an input takes: the entity's own list, a lookup, or any provider. */
@@ -217,8 +247,13 @@ function providerFor(scope: TurnScope, tool: Tool, input: Needed): Tool | undefi
       )
   if (!input.name.toLowerCase().endsWith('id')) return undefined
   const base = input.name.charAt(0).toUpperCase() + input.name.slice(1, -2)
-  const lookup = registry.withBareId(`get_Lookup_${base}Id`).find(usable)
-  if (lookup) return lookup
+  // `/Lookup/ExpenseTypeId`, then a lookup of the entity's own values (`StatusId` of an
+  // expense: `/Lookup/ExpenseStatuses`), then one of the values' plural (`/Lookup/CaseStatuses`).
+  const lookupNames = [`${base}Id`, ...pluralForms(`${singularOf(tool.entity)}${base}`), ...pluralForms(base)]
+  for (const name of lookupNames) {
+    const lookup = registry.withBareId(`get_Lookup_${name}`).find(usable)
+    if (lookup) return lookup
+  }
   for (const entity of pluralForms(base)) {
     const list = registry
       .familyOf(entity)
@@ -292,13 +327,13 @@ function prefill(scope: TurnScope, groups: readonly InputGroup[], values: Record
       if (plate) scope.state.slots[VEHICLE_ANSWER_SLOT] = plate.plate
       continue
     }
-    if (
-      group.kind === 'choice' ||
-      group.kind === 'text' ||
-      group.kind === 'boolean' ||
-      group.kind === 'number'
-    )
+    // A bare number may be anything; a sum of money in the request is the sum's total.
+    if (group.kind === 'number') {
+      const stated = readStatedTotal(group.inputs, scope.text)
+      if (stated) Object.assign(values, stated)
       continue
+    }
+    if (group.kind === 'choice' || group.kind === 'text' || group.kind === 'boolean') continue
     const read = readAnswer(group, scope.text, scope.now)
     if (read) Object.assign(values, read)
   }
@@ -359,16 +394,19 @@ async function resolveGroup(
       const id = await vehicleByPlate(scope, said)
       if (id) {
         values[input.name] = id
+        paramLabels(scope)[input.name] = said
         return undefined
       }
       return ask(scope, group, genericTexts.vehicleNotFound(said))
     }
     // A driver picks one of his vehicles; the fleet office names any vehicle by its plate.
     if (scope.user.role !== 'fleet') {
+      // An optional vehicle of a driver without one stays out.
+      if (!input.required && scope.user.vehicles.length === 0) return undefined
       const pick = requireVehicle(scope)
       if ('replies' in pick) return pick.replies
       values[input.name] = pick.vehicle.id
-      paramLabels(scope)[input.name] = pick.vehicle.name
+      paramLabels(scope)[input.name] = vehicleLabel(pick.vehicle)
       return undefined
     }
     return ask(scope, group, genericTexts.askVehiclePlate)
@@ -381,12 +419,20 @@ async function resolveGroup(
       return undefined
     }
     if (options.length > 1) {
-      const items: ShownItem[] = options.slice(0, MAX_CHOICES).map((option) => ({
+      const all: ShownItem[] = options.map((option) => ({
         kind: 'option',
         id: String(option.value),
         label: option.label,
         ...(option.ref ? { ref: option.ref } : {}),
       }))
+      // A new record's status is its first; a value the request names ("gorivo") is taken.
+      const taken = isStatusOfNewRecord(tool, input) ? 0 : itemNamedIn(requestOf(scope), all)
+      if (taken !== undefined) {
+        values[input.name] = options[taken]!.value
+        paramLabels(scope)[input.name] = options[taken]!.label
+        return undefined
+      }
+      const items = all.slice(0, MAX_CHOICES)
       const question =
         group.kind === 'record'
           ? genericTexts.chooseRecord(group.label)
@@ -491,13 +537,14 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
         moveToIdle(state, scope.now.getTime())
         return [{ text: genericTexts.unaskable }]
       }
-      if (first && groups.length > 0) {
-        prefill(scope, groups, values)
+      if (first && groups.length > 0) prefill(scope, groups, values)
+      const derived = completeAmounts(needed, values)
+      if (derived.length > 0) state.slots[DERIVED_SLOT] = [...derivedInputs(scope), ...derived]
+      if (first || derived.length > 0)
         groups = groupInputs(
           tool,
           missing.filter((input) => values[input.name] === undefined),
         )!
-      }
       if (answering && groups[0] && !state.slots[VEHICLE_ANSWER_SLOT]) {
         const stillAsked = groups[0].inputs.some((input) => state.missing.has(input.name))
         if (stillAsked) return answerMissed(scope, flow, groups[0])
@@ -511,11 +558,14 @@ export function createGenericToolFlow(mode: 'generic-read' | 'generic-write'): F
         // The policy's checks (role, target ownership, body person and vehicle) before the summary.
         await scope.fleet.check(buildRequest(scope, tool, values))
         const labels = paramLabels(scope)
+        const derived = derivedInputs(scope)
         const lines: string[] = []
         for (const input of needed) {
-          if (input.context || values[input.name] === undefined) continue
+          if (input.context === 'person' || input.context === 'tenant') continue
+          if (derived.has(input.name) || values[input.name] === undefined) continue
           const label = fieldLabel(input.name) ?? entityNames(input.name.replace(/Id$/, ''))?.one
-          const value = labels[input.name] ?? formatFieldValue(values[input.name], 'auto', input.name)
+          const kind = planField(input.name)?.kind ?? 'auto'
+          const value = labels[input.name] ?? formatFieldValue(values[input.name], kind, input.name)
           if (label && value) lines.push(`${label}: ${shortenText(value, 120)}`)
         }
         const names = presentTool(tool).names ?? entityNames(tool.entity)

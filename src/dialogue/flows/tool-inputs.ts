@@ -1,6 +1,7 @@
-import { entityNames, fieldLabel } from '../../format/catalogue/index.ts'
+import { entityNames, fieldLabel, planField } from '../../format/catalogue/index.ts'
 import type { Tool, ToolField, ToolParameter } from '../../registry/tool.ts'
 import { detectConfirmation } from '../../understanding/entities/detect-confirmation.ts'
+import { extractMoney } from '../../understanding/entities/extract-money.ts'
 import { addDays, formatLocalDate } from '../../understanding/entities/local-date.ts'
 import type { NormalizedText } from '../../understanding/entities/normalize-text.ts'
 import { extractNumbers, parseCroatianNumber } from '../../understanding/entities/parse-number.ts'
@@ -37,14 +38,97 @@ export interface InputGroup {
   label: string
 }
 
-/** Required inputs of a tool in asking order: path, then query, then body. */
+/**
+ * Inputs of a tool in asking order: path, then query, then body; a sum's total before its
+ * quantity and unit price (one answer, "58,40 eura", then fills all three). Required inputs,
+ * and on a create the vehicle its body names even where optional: a new expense or record
+ * about a vehicle is about the user's vehicle, never about none.
+ */
 export function neededInputs(tool: Tool): Needed[] {
   const path = tool.parameters.filter((parameter) => parameter.in === 'path')
   const query = tool.parameters.filter((parameter) => parameter.in === 'query' && parameter.required)
   const body = tool.requestBody
-    .filter((field) => field.required)
+    .filter((field) => field.required || (tool.method === 'post' && field.context === 'vehicle'))
     .map((field) => ({ ...field, in: 'body' as const }))
+  const rank = (input: Needed) => (amountRole(input) === 'total' ? 0 : amountRole(input) ? 1 : 2)
+  const firstAmount = body.findIndex((input) => amountRole(input) !== undefined)
+  if (firstAmount >= 0) {
+    const amounts = body.filter((input) => amountRole(input)).sort((a, b) => rank(a) - rank(b))
+    const others = body.filter((input) => !amountRole(input))
+    body.splice(0, body.length, ...others.slice(0, firstAmount), ...amounts, ...others.slice(firstAmount))
+  }
   return [...path, ...query, ...body]
+}
+
+/** The parts of a sum (total = quantity × unit price), by the API's field names and kinds. */
+export type AmountRole = 'total' | 'quantity' | 'unit-price'
+
+const QUANTITY_FIELDS = new Set(['quantity'])
+const UNIT_PRICE_FIELDS = new Set(['priceperunit', 'unitprice'])
+
+export function amountRole(input: Pick<Needed, 'name' | 'type'>): AmountRole | undefined {
+  if (input.type !== 'number' && input.type !== 'integer') return undefined
+  const name = input.name.toLowerCase()
+  if (QUANTITY_FIELDS.has(name)) return 'quantity'
+  if (UNIT_PRICE_FIELDS.has(name)) return 'unit-price'
+  return planField(input.name)?.kind === 'money' ? 'total' : undefined
+}
+
+/**
+ * The parts of a sum the others give: a total alone is one of that price (quantity 1), a
+ * quantity and unit price make the total, a total and quantity the unit price. Returns the
+ * names it filled (empty when a tool has no such sum or nothing follows).
+ */
+export function completeAmounts(inputs: readonly Needed[], values: Record<string, unknown>): string[] {
+  const byRole = new Map<AmountRole, Needed>()
+  for (const input of inputs) {
+    const role = amountRole(input)
+    if (role && !byRole.has(role)) byRole.set(role, input)
+  }
+  const total = byRole.get('total')
+  const quantity = byRole.get('quantity')
+  const unit = byRole.get('unit-price')
+  if (!total || !quantity || !unit) return []
+  const read = (input: Needed) =>
+    typeof values[input.name] === 'number' ? (values[input.name] as number) : undefined
+  const filled: string[] = []
+  const set = (input: Needed, value: number) => {
+    values[input.name] = input.type === 'integer' ? Math.round(value) : Math.round(value * 100) / 100
+    filled.push(input.name)
+  }
+  const sum = read(total)
+  const count = read(quantity)
+  const price = read(unit)
+  if (sum === undefined) {
+    if (count !== undefined && price !== undefined) set(total, count * price)
+  } else if (count === undefined && price === undefined) {
+    set(quantity, 1)
+    set(unit, sum)
+  } else if (price === undefined && count) set(unit, sum / count)
+  else if (count === undefined && price) set(quantity, sum / price)
+  return filled
+}
+
+/**
+ * The total of a sum the request states ("natočio sam za 58,40 eura"): only one sum of money,
+ * never a bare number (which may be anything). Undefined when there is none or several.
+ */
+export function readStatedTotal(
+  inputs: readonly Needed[],
+  text: NormalizedText,
+): Record<string, unknown> | undefined {
+  const total = inputs.find((input) => amountRole(input) === 'total')
+  const sums = extractMoney(text)
+  if (!total || sums.length !== 1) return undefined
+  return { [total.name]: sums[0]!.value }
+}
+
+/**
+ * A record's status when it is created: the first of its statuses (new, pending), never the
+ * user's to choose (a driver does not approve his own expense).
+ */
+export function isStatusOfNewRecord(tool: Tool, input: Needed): boolean {
+  return tool.method === 'post' && input.in === 'body' && input.name.toLowerCase().endsWith('statusid')
 }
 
 const PERIOD_STARTS = new Set(['from', 'datefrom', 'fromtime', 'fromdate', 'startdate'])
@@ -280,7 +364,10 @@ export function readAnswer(
     case 'since':
     case 'day': {
       const period = readPeriodAnswer(text, now)
-      return period ? { [names[0]!]: period.from } : undefined
+      if (!period) return undefined
+      // A `date` field takes the day alone ("2026-03-09"), a `date-time` the moment.
+      const input = group.inputs[0]!
+      return { [input.name]: input.format === 'date' ? period.from.slice(0, 10) : period.from }
     }
     case 'month': {
       const period = readPeriodAnswer(text, now)

@@ -359,6 +359,8 @@ function buildTenant(plan: TenantPlan, context: BuildContext): SandboxTenant {
     cases: new Map(),
     trips: new Map(),
     expenses: new Map(),
+    expenseTypes: new Map(),
+    expenseStatuses: EXPENSE_STATUSES,
     nextId: { calendar: 1, cases: 1, trips: 1, expenses: 1 },
   }
   const companyId = random.uuid()
@@ -456,6 +458,7 @@ function buildTenant(plan: TenantPlan, context: BuildContext): SandboxTenant {
   seedCalendar(tenant, plan, context)
   seedCases(tenant, context)
   seedTrips(tenant, context)
+  seedExpenseTypes(tenant)
   seedExpenses(tenant, context)
   return tenant
 }
@@ -839,18 +842,28 @@ function seedTrips(tenant: SandboxTenant, context: BuildContext): void {
   }
 }
 
+/** What seeded expenses were paid for (picked at random, in this order: the seed's draws depend on it). */
 const EXPENSE_TYPES = [
   {
     id: 1,
     name: 'Gorivo',
+    code: 'GORIVO',
     partners: ['INA', 'Petrol', 'Tifon', 'Crodux'],
     unit: [1.45, 1.62],
     quantity: [25, 55],
   },
-  { id: 2, name: 'Cestarina', partners: ['HAC', 'ARZ', 'Bina Istra'], unit: [3.2, 19.9], quantity: [1, 1] },
+  {
+    id: 2,
+    name: 'Cestarina',
+    code: 'CESTARINA',
+    partners: ['HAC', 'ARZ', 'Bina Istra'],
+    unit: [3.2, 19.9],
+    quantity: [1, 1],
+  },
   {
     id: 3,
     name: 'Parking',
+    code: 'PARKING',
     partners: ['Zagrebački holding', 'Split parking', 'Rijeka promet'],
     unit: [1.6, 3],
     quantity: [1, 6],
@@ -858,11 +871,37 @@ const EXPENSE_TYPES = [
   {
     id: 4,
     name: 'Pranje vozila',
+    code: 'PRANJE',
     partners: ['Autopraonica Jadran', 'Washtec'],
     unit: [8, 15],
     quantity: [1, 1],
   },
 ]
+
+/** Expense types no seeded expense uses, listed after the seeded ones. */
+const OTHER_EXPENSE_TYPES = [
+  { id: 5, name: 'Servis i održavanje', code: 'SERVIS' },
+  { id: 6, name: 'Ostalo', code: 'OSTALO' },
+]
+
+const EXPENSE_STATUSES = [
+  { Id: 1, Name: 'Na čekanju' },
+  { Id: 2, Name: 'Odobreno' },
+] as const
+
+/** The tenant's expense types: fixed names and ids (no random draws, so the seed's other data stays). */
+function seedExpenseTypes(tenant: SandboxTenant): void {
+  for (const type of [...EXPENSE_TYPES, ...OTHER_EXPENSE_TYPES]) {
+    tenant.expenseTypes.set(type.id, {
+      Id: type.id,
+      TenantId: tenant.id,
+      Name: type.name,
+      Code: type.code,
+      Description: null,
+      Active: true,
+    })
+  }
+}
 
 function seedExpenses(tenant: SandboxTenant, context: BuildContext): void {
   const { random, baseDate } = context
@@ -898,7 +937,7 @@ function seedExpenses(tenant: SandboxTenant, context: BuildContext): void {
         PartnerName: random.pick(type.partners),
         Location: random.chance(0.5) ? random.pick(['Zagreb', 'Split', 'Rijeka', 'Osijek', 'Zadar']) : null,
       }
-      record.Status = record.StatusId === 2 ? 'Odobreno' : 'Na čekanju'
+      record.Status = EXPENSE_STATUSES.find((status) => status.Id === record.StatusId)!.Name
       tenant.expenses.set(id, record)
     }
   }

@@ -2,6 +2,8 @@ import type {
   CalendarEntryRecord,
   CaseRecord,
   ExpenseRecord,
+  ExpenseTypeRecord,
+  LookupRecord,
   PersonRecord,
   TripRecord,
   VehicleRecord,
@@ -274,4 +276,19 @@ export const EXPENSE_FIELDS: FieldSpecs<ExpenseRecord> = {
   PersonName: text(),
   PartnerName: text(),
   Location: text(),
+}
+
+export const EXPENSE_TYPE_FIELDS: FieldSpecs<ExpenseTypeRecord> = {
+  Id: int(false, 'ExpenseTypeId of an expense'),
+  TenantId: uuid(),
+  Name: requiredText(),
+  Code: text(),
+  Description: text(),
+  Active: { type: 'boolean' },
+}
+
+/** A row of a `/Lookup/...` list. */
+export const LOOKUP_FIELDS: FieldSpecs<LookupRecord> = {
+  Id: int(),
+  Name: requiredText(),
 }

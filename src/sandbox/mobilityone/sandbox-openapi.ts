@@ -3,7 +3,9 @@ import {
   CALENDAR_ENTRY_FIELDS,
   CASE_FIELDS,
   EXPENSE_FIELDS,
+  EXPENSE_TYPE_FIELDS,
   type FieldSpec,
+  LOOKUP_FIELDS,
   PERSON_DATA_FIELDS,
   PERSON_FIELDS,
   TRIP_FIELDS,
@@ -50,6 +52,8 @@ const COMPONENTS: Record<string, ComponentDefinition> = {
     fields: EXPENSE_FIELDS,
     required: ['Amount', 'ExpenseDate', 'ExpenseTypeId', 'PricePerUnit', 'Quantity', 'StatusId'],
   },
+  ExpenseType: { fields: EXPENSE_TYPE_FIELDS, required: ['Active', 'Name'] },
+  Int32IdName: { fields: LOOKUP_FIELDS, description: 'One value of a lookup list' },
   AddMileageDto: {
     fields: {
       VehicleId: { type: 'uuid' },
@@ -96,6 +100,7 @@ export function buildSandboxOpenApi(service: SandboxService, operations: Sandbox
   const schemaFor = (doc: SchemaDoc): JsonObject => {
     if (typeof doc === 'string') return reference(doc)
     if ('number' in doc) return { type: 'number', format: 'double', nullable: true }
+    if ('listOf' in doc) return { type: 'array', items: reference(doc.listOf) }
     if ('arrayOf' in doc) {
       return {
         type: 'array',

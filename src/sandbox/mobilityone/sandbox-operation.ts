@@ -27,8 +27,14 @@ export interface ParameterDoc {
   description?: string
 }
 
-/** A schema reference by component name, an inline number, or a choice of components. */
-export type SchemaDoc = string | { number: true } | { oneOf: string[] } | { arrayOf: 'integer' | 'uuid' }
+/** A schema reference by component name, an inline number, a choice of components, or an array. */
+export type SchemaDoc =
+  | string
+  | { number: true }
+  | { oneOf: string[] }
+  | { arrayOf: 'integer' | 'uuid' }
+  /** A bare JSON array of a component (the `/Lookup/...` lists). */
+  | { listOf: string }
 
 export interface OperationDoc {
   summary: string

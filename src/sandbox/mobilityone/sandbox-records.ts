@@ -175,6 +175,22 @@ export interface ExpenseRecord {
   Location: string | null
 }
 
+/** A kind of expense of the tenant (`/ExpenseTypes`; `/Lookup/ExpenseTypeId` lists Id and Name). */
+export interface ExpenseTypeRecord {
+  Id: number
+  TenantId: string
+  Name: string
+  Code: string
+  Description: string | null
+  Active: boolean
+}
+
+/** One row of a `/Lookup/...` list (`Int32IdName` of the real API). */
+export interface LookupRecord {
+  Id: number
+  Name: string
+}
+
 export interface SandboxTenant {
   id: string
   name: string
@@ -184,6 +200,9 @@ export interface SandboxTenant {
   cases: Map<number, CaseRecord>
   trips: Map<number, TripRecord>
   expenses: Map<number, ExpenseRecord>
+  expenseTypes: Map<number, ExpenseTypeRecord>
+  /** Expense statuses by id; a new expense starts in the first. */
+  expenseStatuses: readonly LookupRecord[]
   /** Next integer ids, like the identity columns of the real database. */
   nextId: { calendar: number; cases: number; trips: number; expenses: number }
 }

@@ -6,12 +6,13 @@ import {
   CALENDAR_ENTRY_FIELDS,
   CASE_FIELDS,
   EXPENSE_FIELDS,
+  EXPENSE_TYPE_FIELDS,
   TRIP_FIELDS,
   VEHICLE_FIELDS,
 } from './sandbox-fields.ts'
-import type { SandboxOperation } from './sandbox-operation.ts'
+import type { SandboxOperation, SandboxRequest } from './sandbox-operation.ts'
 import { badRequest, SandboxProblem } from './sandbox-problem.ts'
-import type { CalendarEntryRecord, SandboxTenant } from './sandbox-records.ts'
+import type { CalendarEntryRecord, LookupRecord, SandboxTenant } from './sandbox-records.ts'
 import { availableVehicleRow, calendarEntryRow, openCasesByVehicle, vehicleRow } from './serialize-records.ts'
 import { parseApiDateTime } from './tenant-time.ts'
 import { validateBody } from './validate-body.ts'
@@ -288,7 +289,42 @@ export function vehiclemgtOperations(): SandboxOperation[] {
       find: (tenant, id) => tenant.expenses.get(Number(id)),
       remove: (tenant, id) => tenant.expenses.delete(Number(id)),
     }),
+    ...collectionOperations({
+      service,
+      path: '/ExpenseTypes',
+      schema: 'ExpenseType',
+      noun: 'expense type',
+      fields: EXPENSE_TYPE_FIELDS,
+      idType: 'integer',
+      listSummary: 'Expense types of the tenant (fuel, toll, parking, …)',
+      rows: ({ tenant }) => tenant.expenseTypes.values(),
+      find: (tenant, id) => tenant.expenseTypes.get(Number(id)),
+    }),
+    lookupOperation(service, '/Lookup/ExpenseTypeId', 'Expense types by Id and Name', ({ tenant }) =>
+      [...tenant.expenseTypes.values()]
+        .filter((type) => type.Active)
+        .map((type) => ({ Id: type.Id, Name: type.Name })),
+    ),
+    lookupOperation(service, '/Lookup/ExpenseStatuses', 'Expense statuses by Id and Name', ({ tenant }) =>
+      tenant.expenseStatuses.map((status) => ({ ...status })),
+    ),
   ]
+}
+
+/** A `/Lookup/...` list: a bare JSON array of {Id, Name}, like the real API's. */
+function lookupOperation(
+  service: 'vehiclemgt',
+  path: string,
+  summary: string,
+  rows: (request: SandboxRequest) => LookupRecord[],
+): SandboxOperation {
+  return {
+    method: 'GET',
+    service,
+    path,
+    doc: { summary, responses: [{ status: 200, description: 'OK', schema: { listOf: 'Int32IdName' } }] },
+    handle: (request) => ({ status: 200, body: rows(request) }),
+  }
 }
 
 function requiredDateTime(text: string | undefined, name: string): string {

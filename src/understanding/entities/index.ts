@@ -8,6 +8,7 @@ export {
 export { type Confirmation, type ConfirmationAnswer, detectConfirmation } from './detect-confirmation.ts'
 export { extractLabeledValue, type LabeledField, type LabeledValue } from './extract-labeled-value.ts'
 export { type ExtractMileageOptions, extractMileage } from './extract-mileage.ts'
+export { extractMoney, type MoneyMention } from './extract-money.ts'
 export { extractPartialPlates, extractPlates, type PlateMention, plateKey } from './extract-plates.ts'
 export { extractVins } from './extract-vins.ts'
 export { isWithinOneEdit } from './is-within-one-edit.ts'

@@ -9,7 +9,12 @@ import {
 } from './local-date.ts'
 import { asNormalized, type NormalizedText } from './normalize-text.ts'
 import { buildPeriod, type DayPart, type ParsedPeriod } from './period.ts'
-import { lookupPeriodWord, type PeriodRole, type PeriodWord } from './period-vocabulary.ts'
+import {
+  lookupPeriodPhrase,
+  lookupPeriodWord,
+  type PeriodRole,
+  type PeriodWord,
+} from './period-vocabulary.ts'
 import { toZagrebParts, zagrebToday } from './zagreb-time.ts'
 
 export interface ParsePeriodOptions {
@@ -401,7 +406,27 @@ function scanTokens(folded: string): Token[] {
       tokens.push({ kind: 'word', word: match[17], meaning: lookupPeriodWord(match[17]) })
     } else tokens.push({ kind: 'dash' })
   }
-  return tokens
+  return joinPhrases(tokens)
+}
+
+/** A phrase of the vocabulary ("day after tomorrow") becomes one word with the phrase's meaning. */
+function joinPhrases(tokens: Token[]): Token[] {
+  const words = tokens.map((token) => (token.kind === 'word' ? token.word : undefined))
+  const joined: Token[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const phrase = words[index] === undefined ? undefined : lookupPeriodPhrase(words, index)
+    if (!phrase) {
+      joined.push(tokens[index])
+      continue
+    }
+    joined.push({
+      kind: 'word',
+      word: words.slice(index, index + phrase.length).join(' '),
+      meaning: phrase.meaning,
+    })
+    index += phrase.length - 1
+  }
+  return joined
 }
 
 /**

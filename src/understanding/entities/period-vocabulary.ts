@@ -29,7 +29,8 @@ export type PeriodWord =
   | { kind: 'day-unit' }
   | { kind: 'month-unit' }
   | { kind: 'minute-unit' }
-  | { kind: 'other-unit' }
+  /** A unit that makes a number no hour ("5 km", "za 20 eura"); `currency` for money. */
+  | { kind: 'other-unit'; currency?: true }
 
 const entries: [string, PeriodWord][] = []
 function define(words: string, meaning: PeriodWord): void {
@@ -41,8 +42,10 @@ define('sutra sjutra sutradan', { kind: 'relative-day', days: 1 })
 define('prekosutra preksutra', { kind: 'relative-day', days: 2 })
 define('jucer', { kind: 'relative-day', days: -1 })
 define('prekjucer', { kind: 'relative-day', days: -2 })
-define('today', { kind: 'relative-day', days: 0 })
-define('tomorrow', { kind: 'relative-day', days: 1 })
+// English, as drivers write it in chat ("need a car tmrw 8-16").
+define('today tdy', { kind: 'relative-day', days: 0 })
+define('tomorrow tmrw tmr tmrow tmrrw', { kind: 'relative-day', days: 1 })
+define('yesterday yday', { kind: 'relative-day', days: -1 })
 
 define('ponedjeljak ponedjeljka ponedjeljkom ponedeljak ponedeljka ponediljak pon monday', {
   kind: 'weekday',
@@ -109,11 +112,28 @@ define('kraja kraj', { kind: 'end-of' })
 define('dan dana dane days day', { kind: 'day-unit' })
 define('mjesec mjeseca mjeseci month', { kind: 'month-unit' })
 define('minuta minute min', { kind: 'minute-unit' })
-define('km kilometara kilometra eur eura kn kuna puta godina godine osobe ljudi', {
-  kind: 'other-unit',
-})
+define('km kilometara kilometra puta godina godine osobe ljudi', { kind: 'other-unit' })
+define('eur eura euro eure eurima euri kn kuna kune', { kind: 'other-unit', currency: true })
+
+/** Several words with one meaning, read before their single words ("day after tomorrow" is not "from tomorrow"). */
+const phraseEntries: [string[], PeriodWord][] = []
+function definePhrase(phrase: string, meaning: PeriodWord): void {
+  phraseEntries.push([phrase.split(' '), meaning])
+}
+
+definePhrase('day after tomorrow', { kind: 'relative-day', days: 2 })
+definePhrase('day after tmrw', { kind: 'relative-day', days: 2 })
+definePhrase('day before yesterday', { kind: 'relative-day', days: -2 })
+definePhrase('this morning', { kind: 'today-day-part', dayPart: 'morning' })
+definePhrase('this evening', { kind: 'today-day-part', dayPart: 'evening' })
 
 const EXACT = new Map<string, PeriodWord>(entries)
+/** Phrases by their first word, longest first. */
+const PHRASES = new Map<string, [string[], PeriodWord][]>()
+for (const entry of [...phraseEntries].sort((a, b) => b[0].length - a[0].length)) {
+  const first = entry[0][0]!
+  PHRASES.set(first, [...(PHRASES.get(first) ?? []), entry])
+}
 
 const FUZZY_KINDS = new Set<PeriodWord['kind']>([
   'relative-day',
@@ -136,6 +156,24 @@ export function lookupPeriodWord(word: string): PeriodWord | undefined {
   if (exact || word.length < FUZZY_MIN_LENGTH || NEVER_FUZZY.has(word)) return exact
   for (const [candidate, meaning] of FUZZY_CANDIDATES) {
     if (isWithinOneEdit(word, candidate)) return meaning
+  }
+  return undefined
+}
+
+/**
+ * A phrase of the vocabulary starting at `start` of a list of folded words ("day after
+ * tomorrow"; `undefined` stands for anything that is not a word): its meaning and how many
+ * words it takes, or undefined.
+ */
+export function lookupPeriodPhrase(
+  words: readonly (string | undefined)[],
+  start: number,
+): { meaning: PeriodWord; length: number } | undefined {
+  const candidates = PHRASES.get(words[start] ?? '')
+  if (!candidates) return undefined
+  for (const [phrase, meaning] of candidates) {
+    if (phrase.every((word, offset) => words[start + offset] === word))
+      return { meaning, length: phrase.length }
   }
   return undefined
 }

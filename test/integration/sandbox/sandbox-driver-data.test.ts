@@ -202,6 +202,28 @@ describe('AddCase and the Cases, Trips and Expenses lists', () => {
   })
 })
 
+describe('expense types and statuses', () => {
+  it('lists the tenant’s expense types and statuses, as lookups and as a list', async () => {
+    const types = await client.get('/vehiclemgt/Lookup/ExpenseTypeId')
+    expect(types.status).toBe(200)
+    expect(types.body).toEqual([
+      { Id: 1, Name: 'Gorivo' },
+      { Id: 2, Name: 'Cestarina' },
+      { Id: 3, Name: 'Parking' },
+      { Id: 4, Name: 'Pranje vozila' },
+      { Id: 5, Name: 'Servis i održavanje' },
+      { Id: 6, Name: 'Ostalo' },
+    ])
+    const statuses = await client.get('/vehiclemgt/Lookup/ExpenseStatuses')
+    expect(statuses.body).toEqual([
+      { Id: 1, Name: 'Na čekanju' },
+      { Id: 2, Name: 'Odobreno' },
+    ])
+    const list = await client.get(`/vehiclemgt/ExpenseTypes?Rows=2&${filterQuery('Name(~)pranje')}`)
+    expect(list.body).toMatchObject({ Count: 1, Data: [{ Id: 4, Name: 'Pranje vozila', Active: true }] })
+  })
+})
+
 describe('PersonData, Vehicles and Agg', () => {
   it('returns the profile by id or e-mail', async () => {
     const byId = await client.get(`/automation/PersonData/${ids.ivan}`)

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
+  completeAmounts,
   groupInputs,
   isRefusal,
+  isStatusOfNewRecord,
   neededInputs,
   questionFor,
   readAnswer,
   readPeriodAnswer,
+  readStatedTotal,
 } from '../../../src/dialogue/flows/tool-inputs.ts'
-import type { Tool, ToolParameter } from '../../../src/registry/tool.ts'
+import type { Tool, ToolField, ToolParameter } from '../../../src/registry/tool.ts'
 import { readMessage } from '../../../src/understanding/read-message.ts'
 
 /** Monday 09.03.2026. 09:00 in Zagreb. */
@@ -100,5 +103,80 @@ describe('tool inputs', () => {
     expect(isRefusal(readMessage('ne'))).toBe(true)
     expect(isRefusal(readMessage('ne, hvala'))).toBe(true)
     expect(isRefusal(readMessage('nekako prošli mjesec'))).toBe(false)
+  })
+})
+
+/** The create-expense tool as the real catalogue has it (the fields that matter here). */
+function createTool(path: string, body: ToolField[]): Tool {
+  return {
+    ...tool(path, []),
+    id: `post${path.replaceAll('/', '_')}`,
+    method: 'post',
+    requestBody: body,
+    readOnly: false,
+  }
+}
+
+const addExpense = createTool('/Expenses', [
+  { name: 'TenantId', type: 'string', format: 'uuid', required: false, context: 'tenant' },
+  { name: 'ExpenseDate', type: 'string', format: 'date', required: true },
+  { name: 'ExpenseTypeId', type: 'integer', required: true },
+  { name: 'Quantity', type: 'number', required: true },
+  { name: 'PricePerUnit', type: 'number', required: true },
+  { name: 'Amount', type: 'number', required: true },
+  { name: 'NetAmount', type: 'number', required: false },
+  { name: 'StatusId', type: 'integer', required: true },
+  { name: 'VehicleId', type: 'string', format: 'uuid', required: false, context: 'vehicle' },
+  { name: 'PersonId', type: 'string', format: 'uuid', required: false, context: 'person' },
+])
+
+describe('inputs of a new record', () => {
+  it('asks a sum by its total first and takes the vehicle a create names, even where optional', () => {
+    expect(neededInputs(addExpense).map((input) => input.name)).toEqual([
+      'ExpenseDate',
+      'ExpenseTypeId',
+      'Amount',
+      'Quantity',
+      'PricePerUnit',
+      'StatusId',
+      'VehicleId',
+    ])
+    // A change of an existing record keeps its vehicle unless the user names one.
+    const update = { ...addExpense, method: 'put' as const }
+    expect(neededInputs(update).map((input) => input.name)).not.toContain('VehicleId')
+  })
+
+  it('reads a stated sum of money as the total, never a bare number', () => {
+    const inputs = neededInputs(addExpense)
+    expect(readStatedTotal(inputs, readMessage('natocio sam gorivo za 58,40 eura danas'))).toEqual({
+      Amount: 58.4,
+    })
+    expect(readStatedTotal(inputs, readMessage('dodaj trosak gorivo 65 eur danas'))).toEqual({ Amount: 65 })
+    expect(readStatedTotal(inputs, readMessage('račun od 54,20 €'))).toEqual({ Amount: 54.2 })
+    expect(readStatedTotal(inputs, readMessage('zapiši cestarinu do Splita, 24,60'))).toBeUndefined()
+    expect(readStatedTotal(inputs, readMessage('gorivo 72 €, parking 9 €'))).toBeUndefined()
+  })
+
+  it('completes a sum from its parts', () => {
+    const inputs = neededInputs(addExpense)
+    const total: Record<string, unknown> = { Amount: 58.4 }
+    expect(completeAmounts(inputs, total).sort()).toEqual(['PricePerUnit', 'Quantity'])
+    expect(total).toEqual({ Amount: 58.4, Quantity: 1, PricePerUnit: 58.4 })
+    const litres: Record<string, unknown> = { Amount: 58, Quantity: 40 }
+    expect(completeAmounts(inputs, litres)).toEqual(['PricePerUnit'])
+    expect(litres.PricePerUnit).toBe(1.45)
+    const parts: Record<string, unknown> = { Quantity: 2, PricePerUnit: 3.5 }
+    expect(completeAmounts(inputs, parts)).toEqual(['Amount'])
+    expect(parts.Amount).toBe(7)
+    expect(completeAmounts(inputs, {})).toEqual([])
+  })
+
+  it('sets a new record’s status itself and takes a date field’s day alone', () => {
+    const [status] = neededInputs(addExpense).filter((input) => input.name === 'StatusId')
+    expect(isStatusOfNewRecord(addExpense, status!)).toBe(true)
+    expect(isStatusOfNewRecord({ ...addExpense, method: 'patch' }, status!)).toBe(false)
+    const date = groupInputs(addExpense, neededInputs(addExpense))!.find((group) => group.kind === 'day')!
+    expect(readAnswer(date, readMessage('danas'), NOW)).toEqual({ ExpenseDate: '2026-03-09' })
+    expect(readAnswer(date, readMessage('jučer'), NOW)).toEqual({ ExpenseDate: '2026-03-08' })
   })
 })

@@ -44,6 +44,26 @@ describe('createSandboxDataset', () => {
     }
   })
 
+  it('seeds realistic expense types and statuses, the same in every tenant', () => {
+    for (const tenant of dataset.tenants) {
+      expect([...tenant.expenseTypes.values()].map((type) => [type.Id, type.Name])).toEqual([
+        [1, 'Gorivo'],
+        [2, 'Cestarina'],
+        [3, 'Parking'],
+        [4, 'Pranje vozila'],
+        [5, 'Servis i održavanje'],
+        [6, 'Ostalo'],
+      ])
+      expect(tenant.expenseStatuses.map((status) => status.Name)).toEqual(['Na čekanju', 'Odobreno'])
+      for (const expense of tenant.expenses.values()) {
+        expect(tenant.expenseTypes.get(expense.ExpenseTypeId)?.Name).toBe(expense.ExpenseTypeName)
+        expect(tenant.expenseStatuses.find((status) => status.Id === expense.StatusId)?.Name).toBe(
+          expense.Status,
+        )
+      }
+    }
+  })
+
   it('stores phone numbers in every spelling, some only in Mobile', () => {
     const people = [...first.people.values()]
     const numbers = people.flatMap((person) => [person.Phone, person.Mobile]).filter((n): n is string => !!n)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractMileage } from '../../../../src/understanding/entities/extract-mileage.ts'
+import { extractMoney } from '../../../../src/understanding/entities/extract-money.ts'
 import {
   extractPartialPlates,
   extractPlates,
@@ -37,6 +38,28 @@ describe('extractNumbers', () => {
   it('groups thousands separated by spaces', () => {
     expect(extractNumbers('stanje 145 000 km').map((number) => number.value)).toEqual([145000])
   })
+})
+
+describe('extractMoney', () => {
+  it.each([
+    ['natocio sam gorivo za 58,40 eura danas', [58.4]],
+    ['dodaj trosak gorivo 65 eur danas, za passat', [65]],
+    ['račun s INA-e od 12.03. na 54,20 €', [54.2]],
+    ['EUR 9,90 za parking', [9.9]],
+    ['€12 pranje', [12]],
+    ['platio 1.234,50 kn', [1234.5]],
+    ['za 20eura', [20]],
+    ['gorivo 72 €, cestarina 31,60 €', [72, 31.6]],
+  ])('reads the sums in "%s"', (text, values) => {
+    expect(extractMoney(text).map((mention) => mention.value)).toEqual(values)
+  })
+
+  it.each(['unesi 45.000 km', 'sutra od 8 do 16', 'tankao 40 litara', 'slučaj 12'])(
+    'finds no sum in "%s"',
+    (text) => {
+      expect(extractMoney(text)).toEqual([])
+    },
+  )
 })
 
 describe('extractMileage', () => {

@@ -105,6 +105,17 @@ const cases: [string, Expected][] = [
   // Partial ranges
   ['od sutra', { startDate: '2026-03-12', missing: ['start-time', 'end-date', 'end-time'] }],
   ['od 15.3.', { startDate: '2026-03-15', missing: ['start-time', 'end-date', 'end-time'] }],
+  // English as drivers write it in chat
+  ['hi, need a car tmrw 8-16', { from: '2026-03-12T08:00:00', to: '2026-03-12T16:00:00', missing: [] }],
+  ['tmr 8-16h', { from: '2026-03-12T08:00:00', to: '2026-03-12T16:00:00' }],
+  ['tomorrow from 9 to 5', { from: '2026-03-12T09:00:00', to: '2026-03-12T17:00:00' }],
+  ['today 14-18', { from: '2026-03-11T14:00:00', to: '2026-03-11T18:00:00' }],
+  ['tonight', { from: '2026-03-11T17:00:00', to: '2026-03-11T21:00:00', dayPart: 'evening' }],
+  ['yesterday', { startDate: '2026-03-10', endDate: '2026-03-10' }],
+  ['day after tomorrow 8-16', { from: '2026-03-13T08:00:00', to: '2026-03-13T16:00:00' }],
+  ['the day after tmrw', { startDate: '2026-03-13', endDate: '2026-03-13' }],
+  ['day before yesterday', { startDate: '2026-03-09' }],
+  ['this morning', { from: '2026-03-11T08:00:00', to: '2026-03-11T12:00:00' }],
 ]
 
 describe('parsePeriod (Wednesday 11.03.2026. 10:00 Zagreb)', () => {
