@@ -36,7 +36,7 @@ import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './fl
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
 import { type DirectAnswer, INTENT_LABELS, type ModelAction, modelAction } from './intents/model-actions.ts'
-import { routeInContext } from './intents/route-in-context.ts'
+import { type RecentAnswer, routeInContext } from './intents/route-in-context.ts'
 import {
   CATALOGUE_MIN_SCORE,
   decideCatalogue,
@@ -448,7 +448,7 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   const route = routeInContext(
     routeMessage(reading, detectIntent(understandMessage(scope))),
     reading,
-    recentOf(scope)?.list?.kind,
+    recentAnswerOf(scope),
   )
   const top = reading.ranking[0]
   scope.understanding = { decision: decisionOf(route), intent: top?.intent, confidence: top?.p }
@@ -464,6 +464,12 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
     case 'search':
       return (await answerBackReference(scope, startReadFor)) ?? startGeneric(scope)
   }
+}
+
+/** The last answer, as context for routing this message (see routeInContext). */
+function recentAnswerOf(scope: TurnScope): RecentAnswer | undefined {
+  const recent = recentOf(scope)
+  return recent ? { list: recent.list?.kind, read: recent.read } : undefined
 }
 
 /** How the turn record and metrics name a route: the model acted, answered, asked, or was not sure. */

@@ -64,6 +64,17 @@ const MODEL_ACTIONS: Readonly<Record<string, ModelAction>> = {
   other: { kind: 'search' },
 }
 
+const INTENT_OF_READ: ReadonlyMap<string, string> = new Map(
+  Object.entries(MODEL_ACTIONS).flatMap(([name, action]): [string, string][] =>
+    action.kind === 'template' && action.intent.kind === 'read' ? [[action.intent.read, name]] : [],
+  ),
+)
+
+/** The model intent whose action is the read template `read` ("mileage" -> vehicle_mileage). */
+export function intentOfRead(read: string): string | undefined {
+  return INTENT_OF_READ.get(read)
+}
+
 /**
  * A wrong greeting or a wrong read of the user's own data costs one message; a wrong write flow
  * costs a confirmation the user must refuse. So direct answers and reads act from a lower

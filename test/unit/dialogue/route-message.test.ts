@@ -80,9 +80,26 @@ describe('routing in the context of the last list', () => {
   const removal = reading({ delete_trip: 0.45, delete_case: 0.4, my_cases: 0.15 })
 
   it('a removal the model cannot place goes to the kind of list just shown', () => {
-    expect(routeInContext(routeMessage(removal, undefined), removal, 'case')).toMatchObject({
+    expect(routeInContext(routeMessage(removal, undefined), removal, { list: 'case' })).toMatchObject({
       kind: 'model',
       intent: 'delete_case',
+    })
+  })
+
+  it('a question like the last answer is that question again when the model leans to it or asks', () => {
+    const leaning = reading({ vehicle_leasing: 0.6, count_vehicles: 0.25, other: 0.15 })
+    expect(routeInContext(routeMessage(leaning, undefined), leaning, { read: 'leasing' })).toMatchObject({
+      kind: 'model',
+      intent: 'vehicle_leasing',
+    })
+    const asking = reading({ my_trips: 0.62, vehicle_mileage: 0.33, other: 0.05 })
+    expect(routeMessage(asking, undefined)).toMatchObject({ kind: 'clarify' })
+    expect(routeInContext(routeMessage(asking, undefined), asking, { read: 'mileage' })).toMatchObject({
+      intent: 'vehicle_mileage',
+    })
+    // Another read's answer is no evidence for this one.
+    expect(routeInContext(routeMessage(leaning, undefined), leaning, { read: 'plate' })).not.toMatchObject({
+      kind: 'model',
     })
   })
 
@@ -90,11 +107,11 @@ describe('routing in the context of the last list', () => {
     expect(routeInContext(routeMessage(removal, undefined), removal, undefined)).not.toMatchObject({
       kind: 'model',
     })
-    expect(routeInContext(routeMessage(removal, undefined), removal, 'vehicle')).not.toMatchObject({
+    expect(routeInContext(routeMessage(removal, undefined), removal, { list: 'vehicle' })).not.toMatchObject({
       kind: 'model',
     })
     const sure = reading({ delete_trip: 0.95, delete_case: 0.05 })
-    expect(routeInContext(routeMessage(sure, undefined), sure, 'case')).toMatchObject({
+    expect(routeInContext(routeMessage(sure, undefined), sure, { list: 'case' })).toMatchObject({
       intent: 'delete_trip',
     })
   })
