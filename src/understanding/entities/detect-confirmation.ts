@@ -1,11 +1,12 @@
 import { asNormalized, type NormalizedText } from './normalize-text.ts'
-import { compilePhraseSet, containsPhrase, phraseLengthAt } from './phrase-set.ts'
+import { compilePhraseSet, phraseLengthAt } from './phrase-set.ts'
 
 /**
  * Yes / no / cancel answers to "Potvrđujete?", matched on whole words: "nekako" is not "ne",
  * "dan" is not "da", "da li ..." and "može li ..." are questions, "ne znam" is no answer.
- * Cancel ("odustani", "prekini", "stop") wins anywhere in the message; yes and no must open it
- * (within the first three words), so a long sentence that merely contains "da" is not a yes.
+ * Cancel ("odustani", "prekini", "stop") and yes and no must open the message (within the first
+ * three words), so a long sentence that merely contains "da" is not a yes and a broken "stop
+ * svjetlo" in a damage report cancels nothing. Cancel is checked first.
  */
 
 export type ConfirmationAnswer = 'yes' | 'no' | 'cancel'
@@ -143,8 +144,9 @@ const NO_EMOJI = /👎|❌|🚫/u
 export function detectConfirmation(input: string | NormalizedText): Confirmation | undefined {
   const text = asNormalized(input)
   const tokens = text.tokens
-  if (containsPhrase(tokens, CANCEL)) return { answer: 'cancel', plain: isPlain(tokens, CANCEL) }
   const opening = Math.min(tokens.length, MAX_OPENING_WORDS)
+  for (let index = 0; index < opening; index++)
+    if (phraseLengthAt(tokens, index, CANCEL) > 0) return { answer: 'cancel', plain: isPlain(tokens, CANCEL) }
   for (let index = 0; index < opening; index++) {
     if (phraseLengthAt(tokens, index, UNDECIDED) > 0) return undefined
     const noLength = phraseLengthAt(tokens, index, NO)

@@ -63,6 +63,8 @@ describe('detectConfirmation', () => {
     ['prekini', 'cancel'],
     ['stop', 'cancel'],
     ['ma odustajem', 'cancel'],
+    ['ajde pusti to', 'cancel'],
+    ['ok zaboravi, nije bitno', 'cancel'],
   ])('%s -> %s', (text, answer) => {
     expect(detectConfirmation(text)?.answer).toBe(answer)
   })
@@ -79,6 +81,9 @@ describe('detectConfirmation', () => {
     'okolo',
     'stopa',
     'moje vozilo je da nemam',
+    // A cancel word deep in a sentence is part of what it says, not a cancel.
+    'prijavljujem stetu na vozilu, razbijen stop svjetlo',
+    'auto mi se ugasio i vise nece da stane pusti me da objasnim',
   ])('finds no answer in "%s"', (text) => {
     expect(detectConfirmation(text)).toBeUndefined()
   })
