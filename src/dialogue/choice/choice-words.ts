@@ -17,6 +17,8 @@ export interface ChoiceWords {
   followUpOpeners: PhraseSet
   otherVehicle: PhraseSet
   total: PhraseSet
+  /** The user's own one ("svoj", "moj"): picks the only item listed. */
+  own: ReadonlySet<string>
   /** Words that point back at the last answer ("a kad je *to* upisano?"). */
   backReference: ReadonlySet<string>
   /** Folded filler words ("molim", "onu", "za"). */
@@ -39,6 +41,7 @@ interface WordsFile {
   other_vehicle: string[]
   total: string[]
   back_reference: string[]
+  own: string[]
   vehicles: Record<string, string[] | null>
   synonyms?: Record<string, string[] | null>
 }
@@ -75,6 +78,7 @@ export function compileChoiceWords(source: string): ChoiceWords {
     followUpOpeners: compilePhraseSet(list(file.follow_up_openers, 'follow_up_openers')),
     otherVehicle: compilePhraseSet(list(file.other_vehicle, 'other_vehicle')),
     total: compilePhraseSet(list(file.total, 'total')),
+    own: new Set(list(file.own, 'own').map(foldText)),
     backReference: new Set(list(file.back_reference, 'back_reference').map(foldText)),
     fillers: new Set(list(file.fillers, 'fillers').map(foldText)),
     kinds: keysOf(list(file.kinds, 'kinds')),

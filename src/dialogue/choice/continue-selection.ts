@@ -6,7 +6,7 @@ import type { Flow } from '../flow.ts'
 import { choiceTexts } from '../texts/choice-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { describeMissing } from './describe-missing.ts'
-import { countMiss, narrowChoice, nextPage, visibleCount } from './offer-choice.ts'
+import { countMiss, isSoftChoice, narrowChoice, nextPage, visibleCount } from './offer-choice.ts'
 import { type ChoiceResolution, type PickedBy, resolveChoice } from './resolve-choice.ts'
 
 export interface InterruptionOptions {
@@ -43,8 +43,8 @@ export async function continueSelection(
   // A menu or a clarification is no task of its own: anything but a plain pick is a new message
   // ("prosječna mjesečna kilometraža flote" names a menu item only in passing).
   const loose = (result.kind === 'picked' || result.kind === 'several') && result.loose
-  if (state.flow === 'clarify' && (result.kind === 'none' || result.kind === 'missing' || loose))
-    return hooks.fresh(scope)
+  const passing = state.flow === 'clarify' || isSoftChoice(state)
+  if (passing && (result.kind === 'none' || result.kind === 'missing' || loose)) return hooks.fresh(scope)
   switch (result.kind) {
     case 'picked': {
       // A sentence that picks only by a weak cue (an ordinal, a name, "bilo koji") may be another

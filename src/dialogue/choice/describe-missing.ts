@@ -50,12 +50,19 @@ export function describeMissing(
     for (const value of others) {
       if (value.kind === 'ref') lines.push(choiceTexts.noneWithRef(kind, value.text))
       else if (value.kind === 'plate' || value.kind === 'vin')
-        lines.push(choiceTexts.noneWithPlate(value.text))
+        // Among free cars, a car not listed is one that is not free then (or not in the pool).
+        lines.push(
+          kind === 'free-vehicle'
+            ? choiceTexts.notFreeWithPlate(value.text)
+            : choiceTexts.noneWithPlate(value.text),
+        )
       else if (value.kind === 'name')
         lines.push(
-          VEHICLE_KINDS.has(kind)
-            ? choiceTexts.noneWithName(capitalised(value.text))
-            : choiceTexts.noneNamed(kind),
+          kind === 'free-vehicle'
+            ? choiceTexts.notFreeWithName(capitalised(value.text))
+            : VEHICLE_KINDS.has(kind)
+              ? choiceTexts.noneWithName(capitalised(value.text))
+              : choiceTexts.noneNamed(kind),
         )
       else if (value.kind === 'position') lines.push(choiceTexts.beyondList(value.of))
     }

@@ -17,6 +17,8 @@ interface ChoiceState {
   start: number
   /** Unrecognised answers in a row (the reply alternates, never the same twice). */
   misses: number
+  /** Offered in passing, not asked: anything but a pick is read as a new message. */
+  soft?: boolean
 }
 
 export interface ChoiceOffer {
@@ -27,6 +29,8 @@ export interface ChoiceOffer {
   asking: string
   /** Row per item; the item's label by default. */
   rows?: readonly Choice[]
+  /** Offered in passing (the user's own vehicles after a refusal): anything but a pick is a new message. */
+  soft?: boolean
 }
 
 function choiceOf(state: ConversationState): ChoiceState | undefined {
@@ -34,12 +38,19 @@ function choiceOf(state: ConversationState): ChoiceState | undefined {
   return choice && Array.isArray(choice.rows) ? choice : undefined
 }
 
+/** Whether the list waiting was offered in passing (see ChoiceOffer.soft). */
+export function isSoftChoice(state: ConversationState): boolean {
+  return choiceOf(state)?.soft === true
+}
+
 /** Waits for a pick from `items` and returns the first page. */
 export function offerChoice(state: ConversationState, offer: ChoiceOffer): Reply {
   const items = offer.items.slice(0, MAX_CHOICE_ITEMS)
   const rows = (offer.rows ?? items.map((item) => ({ title: item.label }))).slice(0, items.length)
   moveToAwaitingSelection(state, items, offer.asking)
-  state.slots[CHOICE_SLOT] = { question: offer.question, rows, start: 0, misses: 0 } satisfies ChoiceState
+  const choice: ChoiceState = { question: offer.question, rows, start: 0, misses: 0 }
+  if (offer.soft) choice.soft = true
+  state.slots[CHOICE_SLOT] = choice
   return pageReply(state)
 }
 

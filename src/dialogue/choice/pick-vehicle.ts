@@ -31,6 +31,11 @@ export function vehicleItems(vehicles: readonly Vehicle[]): ShownItem[] {
   }))
 }
 
+/** No mileage here: the question must not answer itself. */
+function vehicleRows(vehicles: readonly Vehicle[]) {
+  return vehicles.map((vehicle) => ({ title: vehicle.name, description: vehicle.plate }))
+}
+
 function picked(scope: TurnScope, vehicle: Vehicle): VehiclePick {
   rememberVehicle(scope, vehicle.id)
   return { status: 'picked', vehicle }
@@ -61,10 +66,18 @@ export function pickVehicle(scope: TurnScope, options: { foreignNames?: boolean 
       (said) => said.kind === 'plate' || said.kind === 'vin' || (names && said.kind === 'name'),
     )
     if (foreign && 'text' in foreign) {
-      const own = items.map((item) => item.label)
       const named =
         foreign.kind === 'name' ? foreign.text.charAt(0).toUpperCase() + foreign.text.slice(1) : foreign.text
-      return { status: 'not-yours', reply: { text: commonTexts.notYourVehicle(named, own) } }
+      // Said plainly, nothing done; the user's own vehicles are offered in passing for "ma ne,
+      // mislio sam na svoj" (anything else is read as a new message).
+      const reply = offerChoice(state, {
+        question: commonTexts.notYourVehicle(named),
+        items,
+        asking: 'vehicleId',
+        rows: vehicleRows(user.vehicles),
+        soft: true,
+      })
+      return { status: 'not-yours', reply }
     }
   }
   if (user.vehicles.length === 1) return picked(scope, user.vehicles[0]!)
@@ -77,8 +90,7 @@ export function pickVehicle(scope: TurnScope, options: { foreignNames?: boolean 
     question: commonTexts.whichVehicle(),
     items,
     asking: 'vehicleId',
-    // No mileage here: the question must not answer itself.
-    rows: user.vehicles.map((vehicle) => ({ title: vehicle.name, description: vehicle.plate })),
+    rows: vehicleRows(user.vehicles),
   })
   if (named.kind === 'several') return { status: 'asked', reply: narrowChoice(state, named.indexes) }
   return { status: 'asked', reply }
@@ -86,11 +98,12 @@ export function pickVehicle(scope: TurnScope, options: { foreignNames?: boolean 
 
 /**
  * `pickVehicle` for flows that cannot go on without a vehicle: the vehicle, or the replies that
- * end this turn (a question keeps the flow waiting; no vehicle or someone else's ends it).
+ * end this turn (a question, or someone else's vehicle with the user's own offered, keeps the
+ * flow waiting; no vehicle ends it).
  */
 export function requireVehicle(scope: TurnScope): { vehicle: Vehicle } | { replies: Reply[] } {
   const pick = pickVehicle(scope)
   if (pick.status === 'picked') return { vehicle: pick.vehicle }
-  if (pick.status !== 'asked') moveToIdle(scope.state, scope.now.getTime())
+  if (pick.status === 'none') moveToIdle(scope.state, scope.now.getTime())
   return { replies: [pick.reply] }
 }

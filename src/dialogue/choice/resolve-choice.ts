@@ -223,6 +223,9 @@ export function resolveChoice(
   if (items.length === 1) {
     const confirmation = detectConfirmation(text)
     if (confirmation?.answer === 'yes' && confirmation.plain) return picked(items, 0, 'yes')
+    // "ma ne, mislio sam na svoj auto" with only the user's own vehicle listed.
+    const own = tokens.some((token) => words.own.has(token))
+    if (own && !loose) return picked(items, 0, 'yes')
   }
   return { kind: 'none' }
 }

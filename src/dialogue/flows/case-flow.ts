@@ -107,10 +107,7 @@ export const caseFlow: Flow = {
       if (pick.status === 'asked') return [pick.reply]
       // MobilityOne attaches a case to the plate its text names: a report naming someone else's
       // vehicle would land on that vehicle, so it is refused like every other change to it.
-      if (pick.status === 'not-yours') {
-        moveToIdle(state, scope.now.getTime())
-        return [pick.reply]
-      }
+      if (pick.status === 'not-yours') return [pick.reply]
       if (pick.status === 'picked') {
         slots.vehicleId = pick.vehicle.id
         vehicle = vehicleLabel(pick.vehicle)

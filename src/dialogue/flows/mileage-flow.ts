@@ -22,7 +22,9 @@ import { refusedWrite } from './refused-write.ts'
  * - lower by less (a slip in the last reading) is questioned, and a "da" records it;
  * - higher than the plausible step is questioned: MAX_KM_PER_DAY for every day since the last
  *   reading (at least MIN_PLAUSIBLE_STEP_KM, at most IMPLAUSIBLE_JUMP_KM, which also applies
- *   when the last reading has no date).
+ *   when the last reading has no date);
+ * - higher by more than IMPLAUSIBLE_JUMP_KM (452.310 against 45.231: a digit too many) needs the
+ *   same explicit correction as a rollback.
  */
 export const ROLLBACK_KM = 1_000
 export const IMPLAUSIBLE_JUMP_KM = 50_000
@@ -33,7 +35,12 @@ const DAY_MS = 24 * 60 * 60_000
 /** Set when the user confirmed a rollback by typing the same number again. */
 const CORRECTED_SLOT = 'correctionConfirmed'
 
-export type ReadingCheck = 'plausible' | 'lower' | 'rollback' | 'too-high'
+export type ReadingCheck = 'plausible' | 'lower' | 'rollback' | 'too-high' | 'impossible'
+
+/** Readings the odometer cannot show: recorded only after an explicit correction. */
+function needsCorrection(check: ReadingCheck): boolean {
+  return check === 'rollback' || check === 'impossible'
+}
 
 /** The largest plausible step from the last reading, by the days since it was taken. */
 export function plausibleStepKm(lastReadingAt: string | undefined, now: Date): number {
@@ -55,6 +62,7 @@ export function checkReading(
   if (last === undefined) return 'plausible'
   if (value < last - ROLLBACK_KM) return 'rollback'
   if (value < last) return 'lower'
+  if (value - last > IMPLAUSIBLE_JUMP_KM) return 'impossible'
   if (value - last > plausibleStepKm(lastAt, now)) return 'too-high'
   return 'plausible'
 }
@@ -82,7 +90,7 @@ export const mileageFlow: Flow = {
     if (value === undefined || value < 0 || value > MAX_ODOMETER_KM) return false
     const slots = scope.state.slots
     // The same rollback typed again is the explicit correction it waits for.
-    if (phase === 'edit' && value === slots.mileage && readingCheckOf(scope) === 'rollback')
+    if (phase === 'edit' && value === slots.mileage && needsCorrection(readingCheckOf(scope)))
       slots[CORRECTED_SLOT] = true
     else delete slots[CORRECTED_SLOT]
     slots.mileage = value
@@ -113,11 +121,14 @@ export const mileageFlow: Flow = {
       return [refused === 'not-found' ? { text: commonTexts.notYours() } : refused]
     }
     const check = readingCheckOf(scope)
-    if (check === 'rollback' && state.slots[CORRECTED_SLOT] === true) return this.execute(scope)
+    if (needsCorrection(check) && state.slots[CORRECTED_SLOT] === true) return this.execute(scope)
     const last = vehicle.mileageKm === undefined ? '' : formatKilometers(vehicle.mileageKm)
     const km = formatKilometers(value)
-    if (check === 'rollback') {
-      const summary = mileageTexts.rollbackSummary(label, km, last)
+    if (needsCorrection(check)) {
+      const summary =
+        check === 'rollback'
+          ? mileageTexts.rollbackSummary(label, km, last)
+          : mileageTexts.impossibleSummary(label, km, last)
       moveToAwaitingConfirmation(state, { tool: 'post_AddMileage', summary })
       return [{ text: summary, buttons: correctionButtons }]
     }
@@ -137,8 +148,8 @@ export const mileageFlow: Flow = {
     const value = scope.state.slots.mileage
     const check = readingCheckOf(scope)
     return {
-      // A rollback needs the correction word, not a plain yes.
-      correction: check === 'rollback',
+      // A rollback or an impossible jump needs the correction word, not a plain yes.
+      correction: needsCorrection(check),
       question: mileageTexts.plainQuestion(
         vehicle ? vehicleLabel(vehicle) : '',
         typeof value === 'number' ? formatKilometers(value) : '',

@@ -79,6 +79,8 @@ export const choiceTexts = {
   noneWithRef: (kind: ShownItemKind, ref: string) =>
     `${capitalised(ITEM_NAME[kind])} broj ${ref} nije među vašima.`,
   noneWithPlate: (plate: string) => `*${plate}* nije na popisu.`,
+  notFreeWithPlate: (plate: string) => `Vozilo *${plate}* nije slobodno u tom terminu.`,
+  notFreeWithName: (name: string) => `„${name}” nije slobodan u tom terminu.`,
   noneWithName: (name: string) => `„${name}” nije na popisu.`,
   notFreeThen: (name: string) => `Vozilo „${name}” nije slobodno u tom terminu.`,
   /** A record named by words that none of the user's records has. */

@@ -80,7 +80,6 @@ export const commonTexts = {
     'Nemate dodijeljeno vozilo u sustavu MobilityOne. Obratite se administratoru voznog parka.',
   whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
   notYours: () => 'Ta stavka ne pripada vama, pa je ne mogu mijenjati.',
-  notYourVehicle: (reference: string, own: readonly string[]) =>
-    `Vozilo *${reference}* nije među vašim vozilima, pa o njemu ne mogu davati podatke ni mijenjati ih.` +
-    (own.length === 1 ? `\nVaše vozilo: ${own[0]}` : `\nVaša vozila: ${own.join(', ')}`),
+  notYourVehicle: (reference: string) =>
+    `Vozilo *${reference}* nije među vašim vozilima, pa o njemu ne mogu davati podatke ni mijenjati ih.\nAko ste mislili na svoje vozilo, odaberite ga:`,
 }

@@ -21,7 +21,18 @@ export const mileageTexts = {
       '',
       `⚠️ To je puno manje od zadnjeg poznatog stanja (${last}), a brojčanik ne ide unatrag.`,
       '',
-      'Ako ispravljate krivo upisano stanje, napišite *ispravak* ili ponovno upišite isti broj. Inače upišite točno stanje ili *ne*.',
+      'Ako ispravljate pogrešno stanje, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.',
+    ].join('\n'),
+  /** A reading far above the last one (a digit too many): the same explicit correction. */
+  impossibleSummary: (vehicle: string, km: string, last: string) =>
+    [
+      '*Unos kilometraže*',
+      `Vozilo: ${vehicle}`,
+      `Kilometraža: ${km}`,
+      '',
+      `⚠️ To je mnogo više od zadnjeg poznatog stanja (${last}); možda je broj napisan sa znamenkom viška.`,
+      '',
+      'Ako je to stvarno stanje brojčanika, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.',
     ].join('\n'),
   plainQuestion: (vehicle: string, km: string) => `da upišem ${km} za ${vehicle}`,
   recorded: (vehicle: string, km: string) => `Zabilježeno ✅ Kilometraža vozila ${vehicle}: *${km}*.`,

@@ -20,6 +20,14 @@ describe('mileage readings against the last one', () => {
     expect(checkReading(1_000, undefined, undefined, NOW)).toBe('plausible')
   })
 
+  it('more than the implausible jump above the last is impossible (a digit too many), whatever the dates', () => {
+    expect(checkReading(452_310, 45_231, '2026-02-26T11:47:00', NOW)).toBe('impossible')
+    expect(checkReading(45_231 + IMPLAUSIBLE_JUMP_KM + 1, 45_231, '2020-01-01T00:00:00', NOW)).toBe(
+      'impossible',
+    )
+    expect(checkReading(45_231 + IMPLAUSIBLE_JUMP_KM, 45_231, '2020-01-01T00:00:00', NOW)).toBe('plausible')
+  })
+
   it('the plausible step grows with the days since the last reading, within bounds', () => {
     expect(plausibleStepKm('2026-03-08T20:00:00', NOW)).toBe(MIN_PLAUSIBLE_STEP_KM)
     expect(plausibleStepKm('2026-02-26T11:47:00', NOW)).toBe(11_000)
