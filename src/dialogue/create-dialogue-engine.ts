@@ -14,11 +14,13 @@ import {
 } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
+import { findPersonNames, personNameOf } from '../understanding/entities/find-person-names.ts'
 import { readMessage } from '../understanding/read-message.ts'
 import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
 import { isQuestion } from './answers/read-slot-edit.ts'
 import { readWriteAnswer } from './answers/read-write-answer.ts'
 import { avoidRepeat } from './avoid-repeat.ts'
+import { CHOICE_WORDS } from './choice/choice-words.ts'
 import {
   answersList,
   continueSelection as continueChoice,
@@ -563,6 +565,8 @@ async function continueClarified(scope: TurnScope, intent: string): Promise<Repl
 
 async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   const { state } = scope
+  const someoneElse = otherPersonAsked(scope, intent)
+  if (someoneElse) return [{ text: commonTexts.onlyYourOwn(someoneElse) }]
   if (intent.kind === 'read' && intent.read !== 'free-vehicles') {
     const flow = startFlow(scope, 'read')
     state.slots.intent = intent.read
@@ -572,6 +576,30 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   if (intent.kind === 'read') state.slots.listOnly = true
   flow.absorb(scope, 'start')
   return flow.advance(scope)
+}
+
+/** Template flows that read or change the user's own records (a report or booking may name others). */
+const OWN_RECORD_WRITES: ReadonlySet<string> = new Set([
+  'cancel-booking',
+  'delete-case',
+  'delete-trip',
+  'mileage',
+])
+
+/**
+ * "koje rezervacije ima Petra", "kolko km ima Anin golf": a read or change of someone else's
+ * records, by their first name. The templates only ever serve the user's own, so it is said
+ * plainly rather than answered with the user's own list. "moje", "svoj" keep it the user's.
+ */
+function otherPersonAsked(scope: TurnScope, intent: Intent): string | undefined {
+  const own = intent.kind === 'read' ? intent.read !== 'free-vehicles' : OWN_RECORD_WRITES.has(intent.write)
+  if (!own || scope.text.tokens.some((token) => CHOICE_WORDS.own.has(token))) return undefined
+  // A plate says which vehicle more precisely: the vehicle check answers it (and offers the user's own).
+  if (scope.text.values.plates.length > 0) return undefined
+  const [first] = scope.user.displayName.split(/\s+/)
+  const self = first ? (personNameOf(first) ?? first.toLowerCase()) : undefined
+  const other = findPersonNames(scope.text).find((name) => name !== self)
+  return other ? other.charAt(0).toUpperCase() + other.slice(1) : undefined
 }
 
 /** One catalogue tool through the generic flows (the access policy decides whether it may run). */

@@ -80,6 +80,9 @@ export const commonTexts = {
     'Nemate dodijeljeno vozilo u sustavu MobilityOne. Obratite se administratoru voznog parka.',
   whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
   notYours: () => 'Ta stavka ne pripada vama, pa je ne mogu mijenjati.',
+  /** A question about another person's records, by name. */
+  onlyYourOwn: (name: string) =>
+    `Ovdje mogu pokazati i mijenjati samo vaše podatke, ne podatke drugih osoba (${name}). Za tuđe rezervacije, vozila i prijave obratite se voditelju flote.`,
   notYourVehicle: (reference: string) =>
     `Vozilo *${reference}* nije među vašim vozilima, pa o njemu ne mogu davati podatke ni mijenjati ih.\nAko ste mislili na svoje vozilo, odaberite ga:`,
 }
