@@ -101,3 +101,14 @@ export function labelHasWord(label: string, word: string): boolean {
   const key = nameKey(word)
   return labelWords(label).some((labelWord) => labelWord.key === key)
 }
+
+/** Whether a message names a vehicle make, model or nickname ("ipak uzmi fabiu", "s golfom"). */
+export function namesVehicle(tokens: readonly string[], words: ChoiceWords): boolean {
+  return tokens.some((token) => {
+    const key = nameKey(token)
+    if (words.vehicles.has(key)) return true
+    // An inflected form whose stem runs past the name's ("fabiu" -> "fabi", name "fab").
+    for (const name of words.vehicles.keys()) if (name.length >= MIN_WORD && key.startsWith(name)) return true
+    return false
+  })
+}

@@ -2,8 +2,8 @@ import { isWithinOneEdit } from '../../understanding/entities/is-within-one-edit
 
 /**
  * The comparison key of one folded word, so inflected, misspelt and differently spelt forms of a
- * name meet: one Croatian case or diminutive ending is cut ("octaviju", "golfom", "golfić" ->
- * "octav", "golf", "golf"), then letters that sound alike are merged (c/k, w/v, y/i, ph/f) and
+ * name meet: one Croatian case or diminutive ending is cut ("octaviju", "fabiu", "golfom", "golfić"
+ * -> "octav", "fab", "golf", "golf"), then letters that sound alike are merged (c/k, w/v, y/i, ph/f) and
  * doubled letters collapsed ("Corolla" and "korola" -> "korol"). Words with digits ("308", "rav4")
  * are their own key. Memoised; the cache is bounded and cleared when full.
  */
@@ -20,6 +20,8 @@ const ENDINGS = [
   'icem',
   'ama',
   'ima',
+  'iom',
+  'iem',
   'iju',
   'ija',
   'ije',
@@ -44,6 +46,9 @@ const ENDINGS = [
   'og',
   'ia',
   'io',
+  // Latin names declined without the j: "fabiu", "fabie" (Fabia).
+  'iu',
+  'ie',
   'ic',
   'ek',
   'u',

@@ -7,13 +7,17 @@ import {
   checkBookingPeriod,
 } from '../../understanding/entities/check-booking-period.ts'
 import { extractLabeledValue } from '../../understanding/entities/extract-labeled-value.ts'
+import { extractPlates } from '../../understanding/entities/extract-plates.ts'
 import { mergePeriod } from '../../understanding/entities/merge-period.ts'
 import { normalizeText } from '../../understanding/entities/normalize-text.ts'
 import { parsePeriod } from '../../understanding/entities/parse-period.ts'
 import type { ParsedPeriod, PeriodPart, PeriodParts } from '../../understanding/entities/period.ts'
-import { readSlotMessage } from '../answers/read-slot-edit.ts'
+import { containsPhrase } from '../../understanding/entities/phrase-set.ts'
+import { isQuestion, readSlotMessage } from '../answers/read-slot-edit.ts'
 import type { WriteConfirmRule } from '../answers/read-write-answer.ts'
+import { CHOICE_WORDS } from '../choice/choice-words.ts'
 import { describeMissing } from '../choice/describe-missing.ts'
+import { namesVehicle } from '../choice/match-names.ts'
 import { narrowChoice, offerChoice } from '../choice/offer-choice.ts'
 import { vehicleLabel } from '../choice/pick-vehicle.ts'
 import { resolveChoice } from '../choice/resolve-choice.ts'
@@ -184,6 +188,18 @@ export const bookingFlow: Flow = {
       changed = true
     }
     if (phase === 'start') slots.opening = scope.text.original
+    // At the confirmation, "ipak uzmi fabiu" or "drugi auto" changes the car: the free cars are
+    // read again and the one named is taken (or said not to be free), or the list is offered.
+    if (phase === 'edit' && scope.state.state === 'awaiting-confirmation' && !isQuestion(scope.text)) {
+      const named =
+        namesVehicle(scope.text.tokens, CHOICE_WORDS) || extractPlates(scope.text.original).length > 0
+      if (named || containsPhrase(scope.text.tokens, CHOICE_WORDS.otherVehicle)) {
+        if (named) slots.opening = scope.text.original
+        delete slots.vehicleId
+        delete slots.vehicleIdLabel
+        changed = true
+      }
+    }
     return changed
   },
 

@@ -161,6 +161,8 @@ describe('resolveChoice: names with inflection, typos and nicknames', () => {
   it.each([
     ['fabiju', 'fabia'],
     ['s fabijom', 'fabia'],
+    ['ipak uzmi fabiu', 'fabia'],
+    ['s fabiom', 'fabia'],
     ['clio', 'clio'],
     ['reno', 'clio'],
     ['octaviju', 'octavia-1'],
