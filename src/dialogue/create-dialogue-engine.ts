@@ -334,6 +334,12 @@ function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
 }
 
 async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]> {
+  // A request the model is sure of is no answer, not even to a free-text question ("opišite
+  // štetu" answered with "obriši slučaj 8"): it interrupts before the flow can take it.
+  if (classifyMessage(scope).decision.kind === 'act') {
+    const other = await interruption(scope, flow, { requestsOnly: true })
+    if (other) return other
+  }
   if (flow.absorb(scope, 'answer')) return flow.advance(scope)
   return (await interruption(scope, flow)) ?? flow.advance(scope)
 }

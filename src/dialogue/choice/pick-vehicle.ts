@@ -101,9 +101,11 @@ export function pickVehicle(scope: TurnScope, options: { foreignNames?: boolean 
  * end this turn (a question, or someone else's vehicle with the user's own offered, keeps the
  * flow waiting; no vehicle ends it).
  */
-export function requireVehicle(scope: TurnScope): { vehicle: Vehicle } | { replies: Reply[] } {
+export function requireVehicle(
+  scope: TurnScope,
+): { vehicle: Vehicle } | { replies: Reply[]; notYours: boolean } {
   const pick = pickVehicle(scope)
   if (pick.status === 'picked') return { vehicle: pick.vehicle }
   if (pick.status === 'none') moveToIdle(scope.state, scope.now.getTime())
-  return { replies: [pick.reply] }
+  return { replies: [pick.reply], notYours: pick.status === 'not-yours' }
 }

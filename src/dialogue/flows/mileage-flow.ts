@@ -100,7 +100,11 @@ export const mileageFlow: Flow = {
   async advance(scope: TurnScope): Promise<Reply[]> {
     const state = scope.state
     const pick = requireVehicle(scope)
-    if ('replies' in pick) return pick.replies
+    if ('replies' in pick) {
+      // A reading written for someone else's car is not carried over to the user's own.
+      if (pick.notYours) delete state.slots.mileage
+      return pick.replies
+    }
     const vehicle = pick.vehicle
     state.slots.vehicleId = vehicle.id
     const label = vehicleLabel(vehicle)

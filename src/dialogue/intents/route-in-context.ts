@@ -1,6 +1,6 @@
 import type { ShownItemKind } from '../../store/conversation-state.ts'
 import type { IntentClassification } from '../../understanding/create-intent-classifier.ts'
-import { intentOfRead, modelAction } from './model-actions.ts'
+import { intentOfRead, isLowRisk, modelAction } from './model-actions.ts'
 import type { MessageRoute } from './route-message.ts'
 
 /** The removal intent of each kind of list the user can remove items from. */
@@ -29,7 +29,7 @@ export interface RecentAnswer {
  * - a removal right after a list ("obriši prvi", "makni drugu") is about that list, when the
  *   model reads some removal but not which kind;
  * - a question like the last one ("i kolko je rata" after the leasing answer) is that question
- *   again, when the model leans to it or asks between it and another.
+ *   again, when the model leans to it or asks between it and other reads.
  * The flows still resolve the item and ask for a clear yes before anything changes.
  */
 export function routeInContext(
@@ -46,6 +46,9 @@ export function routeInContext(
   }
   const again = recent.read ? intentOfRead(recent.read) : undefined
   if (!again) return route
+  // Asked beside a write ("or record a new reading?"), it stays a question: after seeing the
+  // reading the user may well want to record one.
+  if (route.kind === 'clarify' && !route.intents.every(isLowRisk)) return route
   const asked = route.kind === 'clarify' && route.intents.includes(again)
   const leaning = classification.ranking[0]?.intent === again && classification.ranking[0].p >= IN_CONTEXT_P
   return asked || leaning ? (modelRoute(again) ?? route) : route

@@ -97,6 +97,13 @@ describe('routing in the context of the last list', () => {
     expect(routeInContext(routeMessage(asking, undefined), asking, { read: 'mileage' })).toMatchObject({
       intent: 'vehicle_mileage',
     })
+    // Beside a write it stays a question: after seeing the reading, the user may want to record one.
+    const readOrWrite = reading({ vehicle_mileage: 0.5, record_mileage: 0.46, other: 0.04 })
+    expect(
+      routeInContext(routeMessage(readOrWrite, undefined), readOrWrite, { read: 'mileage' }),
+    ).toMatchObject({
+      kind: 'clarify',
+    })
     // Another read's answer is no evidence for this one.
     expect(routeInContext(routeMessage(leaning, undefined), leaning, { read: 'plate' })).not.toMatchObject({
       kind: 'model',
