@@ -14,13 +14,12 @@ import {
 } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
 import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
-import { findPersonNames, personNameOf } from '../understanding/entities/find-person-names.ts'
+import { findPersonNames, personNameOf, speaksOfSelf } from '../understanding/entities/find-person-names.ts'
 import { readMessage } from '../understanding/read-message.ts'
 import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
 import { isQuestion } from './answers/read-slot-edit.ts'
 import { readWriteAnswer } from './answers/read-write-answer.ts'
 import { avoidRepeat } from './avoid-repeat.ts'
-import { CHOICE_WORDS } from './choice/choice-words.ts'
 import {
   answersList,
   continueSelection as continueChoice,
@@ -109,7 +108,12 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
     const welcome = context.welcome
     let replies: Reply[]
     if (!text) {
-      replies = welcome ? offerWelcomeMenu(scope, welcome.menu) : [{ text: commonTexts.onlyText() }]
+      // A photo or voice note while something waits: said that it cannot be read, the question kept.
+      replies = welcome
+        ? offerWelcomeMenu(scope, welcome.menu)
+        : state.state === 'idle'
+          ? [{ text: commonTexts.onlyText() }]
+          : withPendingPrompt(state, { text: commonTexts.onlyTextWhileWaiting() })
     } else {
       try {
         replies = await handleTurn(scope)
@@ -595,11 +599,11 @@ const OWN_RECORD_WRITES: ReadonlySet<string> = new Set([
 /**
  * "koje rezervacije ima Petra", "kolko km ima Anin golf": a read or change of someone else's
  * records, by their first name. The templates only ever serve the user's own, so it is said
- * plainly rather than answered with the user's own list. "moje", "svoj" keep it the user's.
+ * plainly rather than answered with the user's own list. "moje", "meni" keep it the user's.
  */
 function otherPersonAsked(scope: TurnScope, intent: Intent): string | undefined {
   const own = intent.kind === 'read' ? intent.read !== 'free-vehicles' : OWN_RECORD_WRITES.has(intent.write)
-  if (!own || scope.text.tokens.some((token) => CHOICE_WORDS.own.has(token))) return undefined
+  if (!own || speaksOfSelf(scope.text)) return undefined
   // A plate says which vehicle more precisely: the vehicle check answers it (and offers the user's own).
   if (scope.text.values.plates.length > 0) return undefined
   const [first] = scope.user.displayName.split(/\s+/)

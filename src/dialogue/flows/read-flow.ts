@@ -12,12 +12,13 @@ import type { RecentContext } from '../../store/conversation-state.ts'
 import { daysBetween } from '../../understanding/entities/local-date.ts'
 import { zagrebToday } from '../../understanding/entities/zagreb-time.ts'
 import { requireVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
-import { rememberList, rememberRead } from '../choice/recent-context.ts'
+import { recentOf, rememberList, rememberRead } from '../choice/recent-context.ts'
 import type { ReadIntent } from '../detect-intent.ts'
 import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
 import { readTexts } from '../texts/read-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
+import { focusRead } from './focus-read.ts'
 import { describeItem, inStatedOrder, listPersonal, type PersonalKind } from './personal-items.ts'
 
 const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; empty: string }>> = {
@@ -141,8 +142,12 @@ export const readFlow: Flow = {
     const pick = requireVehicle(scope)
     if ('replies' in pick) return pick.replies
     moveToIdle(scope.state, scope.now.getTime())
+    // Asked again about the same vehicle: the line the follow-up names, not the whole card again.
+    const recent = recentOf(scope)
+    const again = recent?.read === intent && recent.vehicleId === pick.vehicle.id
     rememberRead(scope, intent, pick.vehicle.id)
-    return [{ text: vehicleTemplate(intent, pick.vehicle, scope.now) }]
+    const answer = vehicleTemplate(intent, pick.vehicle, scope.now)
+    return [{ text: again ? focusRead(answer, scope.text) : answer }]
   },
   async execute() {
     return []

@@ -57,6 +57,8 @@ export const commonTexts = {
   goodbye: () => 'Doviđenja! Tu sam kad god zatrebate.',
   help: () => HELP_TEXT,
   onlyText: () => 'Za sada razumijem samo tekstualne poruke. Molim napišite što trebate.',
+  onlyTextWhileWaiting: () =>
+    'Slike, glasovne poruke i datoteke za sada ne mogu primiti ni priložiti; napišite to tekstom.',
   cancelled: () => 'U redu, odustao sam. Što još trebate?',
   nothingToConfirm: () => 'Trenutačno nema ničega za potvrditi. Kako vam mogu pomoći?',
   nothingToCancel: () => 'Nema ničega u tijeku. Kako vam mogu pomoći?',

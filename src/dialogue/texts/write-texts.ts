@@ -30,7 +30,7 @@ export const mileageTexts = {
       `Vozilo: ${vehicle}`,
       `Kilometraža: ${km}`,
       '',
-      `⚠️ To je mnogo više od zadnjeg poznatog stanja (${last}); možda je broj napisan sa znamenkom viška.`,
+      `⚠️ To je mnogo više od zadnjeg poznatog stanja (${last}); možda je broj napisan sa znamenkom viška, provjerite ga.`,
       '',
       'Ako je to stvarno stanje brojčanika, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.',
     ].join('\n'),

@@ -12,6 +12,7 @@ interface NamesFile {
   female: string[]
   male: string[]
   not_forms: string[]
+  self_words: string[]
 }
 
 const FILE = new URL('./person-names.yaml', import.meta.url)
@@ -74,7 +75,7 @@ function formsOf(name: string): string[] {
   return forms
 }
 
-function compile(source: string): ReadonlyMap<string, string> {
+function compile(source: string): { byForm: ReadonlyMap<string, string>; self: ReadonlySet<string> } {
   const file = parse(source) as NamesFile
   const excluded = new Set((file.not_forms ?? []).map(foldText))
   const byForm = new Map<string, string>()
@@ -82,11 +83,16 @@ function compile(source: string): ReadonlyMap<string, string> {
     const base = foldText(name)
     for (const form of formsOf(name)) if (!excluded.has(form) && !byForm.has(form)) byForm.set(form, base)
   }
-  return byForm
+  return { byForm, self: new Set((file.self_words ?? []).map(foldText)) }
 }
 
 /** Loaded at start-up (module load), never per message. */
-const NAME_OF_FORM = compile(readFileSync(FILE, 'utf8'))
+const { byForm: NAME_OF_FORM, self: SELF_WORDS } = compile(readFileSync(FILE, 'utf8'))
+
+/** Whether the message speaks of the user's own ("moje", "meni"): then a name beside it is not whose. */
+export function speaksOfSelf(text: NormalizedText): boolean {
+  return text.tokens.some((token) => SELF_WORDS.has(token))
+}
 
 /** The base forms of the first names a message mentions, in order, each once. */
 export function findPersonNames(text: NormalizedText): string[] {
