@@ -548,12 +548,21 @@ function askWhichIntent(
   intents: readonly string[],
   question = commonTexts.clarify(),
 ): Reply[] {
+  return askWhich(
+    scope,
+    intents.map((intent) => ({ id: intent, label: INTENT_LABELS[intent]! })),
+    question,
+  )
+}
+
+/** A clarification: the options as a list, the pick run on the message that was asked about. */
+function askWhich(
+  scope: TurnScope,
+  options: readonly { id: string; label: string }[],
+  question = commonTexts.clarify(),
+): Reply[] {
   startFlow(scope, 'clarify')
-  const items = intents.map((intent) => ({
-    kind: 'intent' as const,
-    id: intent,
-    label: INTENT_LABELS[intent]!,
-  }))
+  const items = options.map((option) => ({ kind: 'intent' as const, ...option }))
   return [offerChoice(scope.state, { question, items, asking: 'intent' })]
 }
 
@@ -639,7 +648,8 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   const { search, registry } = scope.deps
   if (!search || !registry) return helpfulFallback(scope)
   const result = search.search(scope.text, {
-    top: scope.deps.llm ? LLM_TOP_K : 3,
+    // As many as `m1 eval routing` and the bench decide on: rivals of another entity count.
+    top: scope.deps.llm ? LLM_TOP_K : CATALOGUE_HITS,
     understood: understandMessage(scope),
   })
   if (scope.deps.llm) {
@@ -658,17 +668,16 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   // theirs to use, it says so (a driver asking a fleet question gets no lesser guesses instead).
   const allowed = decision.hits.filter((hit) => scope.fleet.allows(hit.tool))
   if (allowed[0] !== decision.hits[0]) return startTool(scope, decision.hits[0]!.tool.id)
-  const items = allowed.map((hit) => ({
-    kind: 'intent' as const,
-    id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`,
-    label: toolChoiceLabel(hit.tool),
-  }))
-  startFlow(scope, 'clarify')
-  return [offerChoice(scope.state, { question: commonTexts.clarify(), items, asking: 'intent' })]
+  return askWhich(
+    scope,
+    allowed.map((hit) => ({ id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`, label: toolChoiceLabel(hit.tool) })),
+  )
 }
 
 /** Clarification items that name a catalogue tool rather than an intent. */
 const TOOL_CHOICE_PREFIX = 'tool:'
+/** Catalogue hits the decision looks at (the message router's default). */
+const CATALOGUE_HITS = 5
 
 /** Offered when nothing is close: the things most drivers come for. */
 const FALLBACK_MENU = ['book_vehicle', 'vehicle_mileage', 'my_bookings'] as const
