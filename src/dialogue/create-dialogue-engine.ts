@@ -666,11 +666,15 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
   if (decision.kind === 'act') return startTool(scope, decision.hit.tool.id)
   // Not sure which: the user picks among the close tools they may use. When the closest is not
   // theirs to use, it says so (a driver asking a fleet question gets no lesser guesses instead).
-  const allowed = decision.hits.filter((hit) => scope.fleet.allows(hit.tool))
-  if (allowed[0] !== decision.hits[0]) return startTool(scope, decision.hits[0]!.tool.id)
+  // A tool without a Croatian name is not offered (never by its id); the closest one runs then.
+  const choices = decision.hits.flatMap((hit) => {
+    const label = scope.fleet.allows(hit.tool) ? toolChoiceLabel(hit.tool) : undefined
+    return label ? [{ hit, label }] : []
+  })
+  if (choices[0]?.hit !== decision.hits[0]) return startTool(scope, decision.hits[0]!.tool.id)
   return askWhich(
     scope,
-    allowed.map((hit) => ({ id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`, label: toolChoiceLabel(hit.tool) })),
+    choices.map(({ hit, label }) => ({ id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`, label })),
   )
 }
 

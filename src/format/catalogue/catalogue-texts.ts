@@ -10,6 +10,7 @@ export const catalogueTexts = {
     add: (one: string) => `Novi unos: ${one}`,
     change: (one: string) => `Izmjena: ${one}`,
     remove: (one: string) => `Brisanje: ${one}`,
+    lookup: (many: string) => `Šifrarnik: ${many}`,
   },
   yes: 'Da',
   no: 'Ne',

@@ -6,6 +6,8 @@ import {
   fieldLabel,
   planField,
 } from '../../../src/format/catalogue/index.ts'
+import { toolChoiceLabel } from '../../../src/format/catalogue/tool-choice-label.ts'
+import type { Tool } from '../../../src/registry/tool.ts'
 
 describe('catalogue field labels', () => {
   it('uses the curated label for the fields people meet most', () => {
@@ -65,5 +67,22 @@ describe('catalogue field labels', () => {
     expect(planField('Month')?.kind).toBe('month')
     expect(planField('AssigneeType')?.kind).toBe('enum')
     expect(planField('ExpenseTypeName')?.kind).toBe('auto')
+  })
+})
+
+describe('toolChoiceLabel', () => {
+  const tool = (method: Tool['method'], path: string, entity: string): Tool =>
+    ({ id: 'x', method, path, entity, summary: 'English summary' }) as Tool
+
+  it('says what a tool does and to what, in Croatian', () => {
+    expect(toolChoiceLabel(tool('get', '/vehiclemgt/Teams', 'Teams'))).toBe('Pregled: Timovi')
+    expect(toolChoiceLabel(tool('get', '/vehiclemgt/Cases/{id}', 'Cases'))).toMatch(/^Jedan zapis: /)
+    expect(toolChoiceLabel(tool('get', '/vehiclemgt/Cases/Agg', 'Cases'))).toMatch(/^Broj i zbroj /)
+    expect(toolChoiceLabel(tool('delete', '/vehiclemgt/Expenses/{id}', 'Expenses'))).toMatch(/^Brisanje: /)
+    expect(toolChoiceLabel(tool('get', '/vehiclemgt/Lookup/TeamId', 'Lookup'))).toBe('Šifrarnik: Timovi')
+  })
+
+  it('has no label (never the id or the English summary) for an entity without a Croatian name', () => {
+    expect(toolChoiceLabel(tool('get', '/vehiclemgt/Qwxz', 'Qwxz'))).toBeUndefined()
   })
 })
