@@ -661,20 +661,21 @@ async function startGeneric(scope: TurnScope): Promise<Reply[]> {
       if (answered) return answered
     }
   }
-  const decision = decideCatalogue(result.hits)
+  // Not sure which: the user picks among the close tools they may use, named in words. When the
+  // closest is not theirs to use, it runs and says so (a driver asking a fleet question gets no
+  // lesser guesses instead).
+  const decision = decideCatalogue(
+    result.hits,
+    (hit) => scope.fleet.allows(hit.tool) && toolChoiceLabel(hit.tool) !== undefined,
+  )
   if (decision.kind === 'none') return helpfulFallback(scope)
   if (decision.kind === 'act') return startTool(scope, decision.hit.tool.id)
-  // Not sure which: the user picks among the close tools they may use. When the closest is not
-  // theirs to use, it says so (a driver asking a fleet question gets no lesser guesses instead).
-  // A tool without a Croatian name is not offered (never by its id); the closest one runs then.
-  const choices = decision.hits.flatMap((hit) => {
-    const label = scope.fleet.allows(hit.tool) ? toolChoiceLabel(hit.tool) : undefined
-    return label ? [{ hit, label }] : []
-  })
-  if (choices[0]?.hit !== decision.hits[0]) return startTool(scope, decision.hits[0]!.tool.id)
   return askWhich(
     scope,
-    choices.map(({ hit, label }) => ({ id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`, label })),
+    decision.hits.map((hit) => ({
+      id: `${TOOL_CHOICE_PREFIX}${hit.tool.id}`,
+      label: toolChoiceLabel(hit.tool)!,
+    })),
   )
 }
 

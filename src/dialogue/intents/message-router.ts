@@ -1,3 +1,4 @@
+import { toolChoiceLabel } from '../../format/catalogue/tool-choice-label.ts'
 import type { ToolRegistry } from '../../registry/tool-registry.ts'
 import type { SearchHit, SearchResult } from '../../search/tool-search.ts'
 import type { IntentClassification, IntentClassifier } from '../../understanding/create-intent-classifier.ts'
@@ -61,7 +62,8 @@ export function createMessageRouter({ intents, search, registry }: MessageRouter
           return routed({ hits: toolsOfIntents(route.intents) }, 'clarify')
         case 'search': {
           const result = search.search(reading, { top })
-          const kind = decideCatalogue(result.hits).kind
+          // As the dialogue decides for a user who may use every tool.
+          const kind = decideCatalogue(result.hits, (hit) => toolChoiceLabel(hit.tool) !== undefined).kind
           return routed(result, kind === 'act' ? 'act' : kind === 'ask' ? 'clarify' : 'fallback')
         }
       }

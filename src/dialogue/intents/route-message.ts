@@ -40,18 +40,27 @@ export type CatalogueDecision<Hit> =
   | { kind: 'ask'; hits: Hit[] }
   | { kind: 'none' }
 
-export function decideCatalogue<Hit extends CatalogueHit>(hits: readonly Hit[]): CatalogueDecision<Hit> {
+/**
+ * `offerable`: whether a tool can be put to this user as a choice (theirs to use, with a name
+ * in words). The sure-ness is decided on all hits; asked are the offerable ones, and when the
+ * closest is not offerable it runs (and says why not, if it is not the user's to use).
+ */
+export function decideCatalogue<Hit extends CatalogueHit>(
+  hits: readonly Hit[],
+  offerable: (hit: Hit) => boolean = () => true,
+): CatalogueDecision<Hit> {
   const first = hits[0]
   if (!first || first.score < CATALOGUE_MIN_SCORE) return { kind: 'none' }
   // The best tool of each entity, in score order.
-  const choices: Hit[] = []
+  const best: Hit[] = []
   for (const hit of hits) {
-    if (hit.score < CATALOGUE_MIN_SCORE || choices.length === CATALOGUE_CHOICES) break
-    if (!choices.some((choice) => choice.tool.entity === hit.tool.entity)) choices.push(hit)
+    if (hit.score < CATALOGUE_MIN_SCORE || best.length === CATALOGUE_CHOICES) break
+    if (!best.some((choice) => choice.tool.entity === hit.tool.entity)) best.push(hit)
   }
-  const rival = choices[1]
+  const rival = best[1]
   const sure = !rival || first.score >= CATALOGUE_SURE_SCORE || first.score >= CATALOGUE_MARGIN * rival.score
-  return sure ? { kind: 'act', hit: first } : { kind: 'ask', hits: choices }
+  if (sure || !offerable(first)) return { kind: 'act', hit: first }
+  return { kind: 'ask', hits: best.filter(offerable) }
 }
 
 export function routeMessage(classification: IntentClassification, rules: Intent | undefined): MessageRoute {

@@ -149,6 +149,18 @@ describe('catalogue search: act, ask or neither', () => {
     expect(decideCatalogue(hits)).toEqual({ kind: 'ask', hits: [hits[0], hits[2], hits[3]] })
   })
 
+  it('asks only about tools that can be offered; when the closest cannot be, it runs', () => {
+    const hits = [hit(5, 'Teams'), hit(4.6, 'TeamMembers'), hit(4.5, 'Lookup')]
+    expect(decideCatalogue(hits, (candidate) => candidate.tool.entity !== 'Lookup')).toEqual({
+      kind: 'ask',
+      hits: [hits[0], hits[1]],
+    })
+    expect(decideCatalogue(hits, (candidate) => candidate.tool.entity !== 'Teams')).toEqual({
+      kind: 'act',
+      hit: hits[0],
+    })
+  })
+
   it('offers nothing below the minimum score', () => {
     expect(decideCatalogue([hit(0.5, 'Teams'), hit(0.4, 'Persons')])).toEqual({ kind: 'none' })
     expect(decideCatalogue([])).toEqual({ kind: 'none' })
