@@ -17,7 +17,7 @@ import { detectConfirmation } from '../understanding/entities/detect-confirmatio
 import { findPersonNames, personNameOf, speaksOfSelf } from '../understanding/entities/find-person-names.ts'
 import { readMessage } from '../understanding/read-message.ts'
 import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
-import { isQuestion } from './answers/read-slot-edit.ts'
+import { isQuestion, readSlotMessage } from './answers/read-slot-edit.ts'
 import { readWriteAnswer } from './answers/read-write-answer.ts'
 import { avoidRepeat } from './avoid-repeat.ts'
 import {
@@ -112,9 +112,10 @@ export function createDialogueEngine(deps: DialogueDeps): UserTurnHandler {
       replies = welcome
         ? offerWelcomeMenu(scope, welcome.menu)
         : state.state === 'idle'
-          ? [{ text: commonTexts.onlyText() }]
+          ? [{ text: onlyTextReply(state) }]
           : withPendingPrompt(state, { text: commonTexts.onlyTextWhileWaiting() })
     } else {
+      delete state.slots[ONLY_TEXT_SLOT]
       try {
         replies = await handleTurn(scope)
       } catch (error) {
@@ -225,6 +226,15 @@ function resumeReply(state: ConversationState): Reply | undefined {
   if (state.state === 'awaiting-selection' || !state.flow) return pending
   return { ...pending, text: `${choiceTexts.resume(state.flow)} ${pending.text}` }
 }
+
+/** "Text only", in other words when it was the last answer too (a sticker, then a voice note). */
+function onlyTextReply(state: ConversationState): string {
+  const again = state.slots[ONLY_TEXT_SLOT] === true
+  state.slots[ONLY_TEXT_SLOT] = !again
+  return again ? commonTexts.onlyTextAgain() : commonTexts.onlyText()
+}
+/** Set while the last answer was the "text only" one (cleared by any text message). */
+const ONLY_TEXT_SLOT = 'onlyTextSent'
 
 /** A reply followed by the question the user still owes an answer to, if any. */
 function withPendingPrompt(state: ConversationState, reply: Reply): Reply[] {
@@ -340,7 +350,8 @@ function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
 async function continueCollecting(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   // A request the model is sure of is no answer, not even to a free-text question ("opišite
   // štetu" answered with "obriši slučaj 8"): it interrupts before the flow can take it.
-  if (classifyMessage(scope).decision.kind === 'act') {
+  // An edit of the flow's own values ("od 7 do 15") is never read as another request.
+  if (classifyMessage(scope).decision.kind === 'act' && readSlotMessage(scope.text).kind !== 'edit') {
     const other = await interruption(scope, flow, { requestsOnly: true })
     if (other) return other
   }
@@ -388,6 +399,8 @@ async function interruption(
   flow: Flow,
   options: InterruptionOptions = {},
 ): Promise<Reply[] | undefined> {
+  // Numbers alone ("9", "45 000") answer what waits (a row, a reading); they start nothing else.
+  if (scope.text.tokens.every((token) => DIGITS_ONLY.test(token))) return undefined
   const action = otherRequest(scope, flow)
   if (!action || (options.requestsOnly && action.kind === 'answer')) return undefined
   const { state } = scope
@@ -406,6 +419,8 @@ async function interruption(
   const [first, ...rest] = replies
   return [{ ...first!, text: `${choiceTexts.dropped(waiting)}\n\n${first!.text}` }, ...rest]
 }
+
+const DIGITS_ONLY = /^\d+$/
 
 /** Replies to an aside, then the waiting question again in short. */
 function resumed(state: ConversationState, replies: Reply[]): Reply[] {

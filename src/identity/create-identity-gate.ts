@@ -53,6 +53,8 @@ const ABOUT_CONSENT = /\b(privol\w*|pristan\w*|podat\w*|podac\w*|obrad\w*|gdpr|z
 const HEDGE =
   /\b(h+m+|m+h+m+|mozda|valjda|vidjet\w*|vidit\w*|vidjecu|razmisl\w*|ne znam|neznam|nisam sig\w*)\b/
 
+const MAX_REMEMBERED_REMINDERS = 10_000
+
 /** What the message before consent was, for wording the consent question again. */
 function reminderKind(inbound: InboundMessage): 'request' | 'question' | 'unclear' {
   const text = inbound.text ?? ''
@@ -80,6 +82,15 @@ function worthHolding(inbound: InboundMessage): boolean {
  */
 export function createIdentityGate(options: IdentityGateOptions): (inner: UserTurnHandler) => TurnHandler {
   const texts = options.texts ?? identityTexts
+  // The consent reminder each number got last (this process): the same one is never sent twice
+  // in a row ("hm", then "ok vidjet ću"). Bounded; cleared when full.
+  const lastReminder = new Map<string, string>()
+  const remind = (phone: string, reminder: Reply): Reply => {
+    const again = lastReminder.get(phone) === reminder.text ? texts.consentReminderAgain() : reminder
+    if (lastReminder.size >= MAX_REMEMBERED_REMINDERS) lastReminder.clear()
+    lastReminder.set(phone, again.text)
+    return again
+  }
 
   return (inner) =>
     async (inbound: InboundMessage, context: TurnContext): Promise<TurnResult> => {
@@ -223,7 +234,7 @@ export function createIdentityGate(options: IdentityGateOptions): (inner: UserTu
           await store('unknown')
           return reply(texts.consentQuestion(mapping.displayName, held))
         }
-        return reply(texts.consentReminder(held ? 'held' : reminderKind(inbound)))
+        return reply(remind(mapping.phone, texts.consentReminder(held ? 'held' : reminderKind(inbound))))
       } catch (error) {
         context.log.warn({ err: error }, 'consent storage failed')
         return reply(texts.temporarilyUnavailable())

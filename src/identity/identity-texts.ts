@@ -84,6 +84,12 @@ export const identityTexts = {
     buttons: consentButtons,
   }),
 
+  /** The reminder once more, in other words: a short way to answer. */
+  consentReminderAgain: (): Reply => ({
+    text: 'Za nastavak mi treba samo odgovor na pitanje o privoli: napišite *Da* ako pristajete ili *Ne* ako ne pristajete.',
+    buttons: consentButtons,
+  }),
+
   consentDenied: (): Reply => ({
     text: 'U redu, neću obrađivati vaše podatke. Ako se predomislite, napišite *Pristajem* i nastavljamo.',
   }),

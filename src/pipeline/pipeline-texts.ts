@@ -17,7 +17,7 @@ export function whenAgain(waitMs: number, resetAt: number): string {
 export const pipelineTexts = {
   /** The one reply when a phone first goes over the rate limit; later messages of the window get none. */
   slowDown: (waitMs: number, resetAt: number) =>
-    `Šaljete poruke prebrzo. Možete ponovno pisati ${whenAgain(waitMs, resetAt)}; poruke poslane prije toga neću obraditi. 🙏`,
+    `Šaljete poruke prebrzo, pričekajte malo. Možete ponovno pisati ${whenAgain(waitMs, resetAt)}; poruke poslane prije toga neću obraditi. 🙏`,
   greeting: 'Pozdrav! 👋 Ja sam AI asistent za vozni park MobilityOne.',
   thanks: 'Nema na čemu! Tu sam ako zatrebate još nešto.',
   help: 'Mogu vam pomoći s podacima o vašem vozilu, rezervacijama, unosom kilometraže i prijavom štete.',

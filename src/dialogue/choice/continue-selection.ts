@@ -83,17 +83,16 @@ export async function continueSelection(
     }
     case 'none': {
       // "da" to a list of several says nothing about which: asked again, not small talk.
-      const yes = detectConfirmation(scope.text)?.answer === 'yes'
-      const other = yes ? undefined : await hooks.interruption(scope, flow)
-      if (other) return other
-      // "ipak u petak" while choosing a car: the booking period changes and cars are offered again.
+      if (detectConfirmation(scope.text)?.answer === 'yes') return [miss(state)]
+      // "ipak u petak", "od 7 do 15 zapravo" while choosing a car: the period changes and cars are
+      // offered again. An edit of the waiting flow comes before any reading as another request.
       if (flow.absorb(scope, 'edit')) {
         const asking = String(state.slots.asking ?? 'itemId')
         delete state.slots[asking]
         delete state.slots[`${asking}Label`]
         return flow.advance(scope)
       }
-      return [miss(state)]
+      return (await hooks.interruption(scope, flow)) ?? [miss(state)]
     }
   }
 }

@@ -57,6 +57,8 @@ export const commonTexts = {
   goodbye: () => 'Doviđenja! Tu sam kad god zatrebate.',
   help: () => HELP_TEXT,
   onlyText: () => 'Za sada razumijem samo tekstualne poruke. Molim napišite što trebate.',
+  onlyTextAgain: () =>
+    'I dalje mogu čitati samo tekst. Napišite što trebate, npr. *koliko imam km* ili *trebam auto sutra od 8 do 16*.',
   onlyTextWhileWaiting: () =>
     'Slike, glasovne poruke i datoteke za sada ne mogu primiti ni priložiti; napišite to tekstom.',
   cancelled: () => 'U redu, odustao sam. Što još trebate?',

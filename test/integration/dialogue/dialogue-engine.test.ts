@@ -213,7 +213,9 @@ describe('isolation', () => {
 
   it("does not turn a mileage entry for another driver's car into one for the user's car", async () => {
     const foreign = other.plates[0]
-    const own = [...tenantOf(ivan).vehicles.values()].find((vehicle) => vehicle.LicencePlate === ivan.plates[0])!
+    const own = [...tenantOf(ivan).vehicles.values()].find(
+      (vehicle) => vehicle.LicencePlate === ivan.plates[0],
+    )!
     const before = own.LastMileage
     expect(text(await h.say(ivan, `unesi 113000 km za ${foreign}`))).toContain('nije među vašim vozilima')
     // Taking the user's own vehicle instead does not carry the other car's reading over: it is asked.

@@ -69,7 +69,7 @@ describe('message processor', () => {
     const twentyFirst = await process(inbound('m21'), entry)
     // NOW is the start of a minute: the window ends in 60 seconds.
     expect(twentyFirst.map((reply) => reply.text)).toEqual([
-      'Šaljete poruke prebrzo. Možete ponovno pisati za 60 sekundi; poruke poslane prije toga neću obraditi. 🙏',
+      'Šaljete poruke prebrzo, pričekajte malo. Možete ponovno pisati za 60 sekundi; poruke poslane prije toga neću obraditi. 🙏',
     ])
     expect(twentyFirst[0]!.text).toBe(pipelineTexts.slowDown(60_000, NOW.getTime() + 60_000))
     // The web chat page reads when the user may write again from the reply's meta.
