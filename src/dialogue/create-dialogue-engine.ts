@@ -33,6 +33,7 @@ import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
+import { asksForField } from './flows/focus-read.ts'
 import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
@@ -479,6 +480,11 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   )
   const top = reading.ranking[0]
   scope.understanding = { decision: decisionOf(route), intent: top?.intent, confidence: top?.p }
+  // The model unsure, and the message names a line of the vehicle answer just given ("kolka
+  // mi je rata?" after the leasing answer): that answer's line.
+  const recent = recentOf(scope)
+  if (route.kind !== 'model' && recent?.read && recent.fields && asksForField(recent.fields, scope.text))
+    return startReadFor(scope, recent.read, recent.vehicleId)
   switch (route.kind) {
     case 'model': {
       const replies = await runModelAction(scope, route.action)
@@ -600,7 +606,7 @@ async function continueClarified(scope: TurnScope, intent: string): Promise<Repl
 async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   const { state } = scope
   const someoneElse = otherPersonAsked(scope, intent)
-  if (someoneElse) return [{ text: commonTexts.onlyYourOwn(someoneElse) }]
+  if (someoneElse) return [{ text: commonTexts.onlyYourOwn(someoneElse, scope.user.role) }]
   if (intent.kind === 'read' && intent.read !== 'free-vehicles') {
     const flow = startFlow(scope, 'read')
     state.slots.intent = intent.read

@@ -71,6 +71,8 @@ export interface RecentContext {
   vehicleId?: string
   /** The template read that answered last ("mileage", "plate", …), for "a za drugo vozilo?". */
   read?: string
+  /** The labels of that answer's lines ("Kraj ugovora", …), for "a do kad traje?". */
+  fields?: string[]
   /** The last list shown: its kind, how many items were read of how many, and their sum if it has one. */
   list?: { kind: ShownItemKind; count: number; total: number; sum?: number; unit?: 'money' | 'km' }
 }

@@ -34,8 +34,8 @@ export function rememberVehicle(scope: TurnScope, vehicleId: string): void {
 }
 
 /** The vehicle read that was answered (for "a za drugo vozilo?"). */
-export function rememberRead(scope: TurnScope, read: string, vehicleId: string): void {
-  remember(scope, { read, vehicleId })
+export function rememberRead(scope: TurnScope, read: string, vehicleId: string, fields: string[] = []): void {
+  remember(scope, { read, vehicleId, fields })
 }
 
 /** The list that was shown (for "koliko je to ukupno"). */

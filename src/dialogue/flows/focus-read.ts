@@ -21,21 +21,38 @@ const FIELD_WORDS: ReadonlyMap<string, PhraseSet> = new Map(
 const LINE = /^(?:•\s*)?([^:]+):/
 const MIN_WORD = 4
 
-/** The answer narrowed to the lines the question asks for; the whole answer when it names none (or all). */
-export function focusRead(answer: string, question: NormalizedText): string {
-  const [title, ...lines] = answer.split('\n')
-  const labels = lines.map((line) => foldText(LINE.exec(line)?.[1]?.trim() ?? ''))
-  let asked = labels.map((label) => {
+/** The folded labels of an answer's lines, after its title. */
+export function fieldLabels(answer: string): string[] {
+  return answer
+    .split('\n')
+    .slice(1)
+    .map((line) => foldText(LINE.exec(line)?.[1]?.trim() ?? ''))
+}
+
+/** Which of the labels the question asks for: by the words of read-field-words.yaml, else by the labels' own words. */
+function askedFields(labels: readonly string[], question: NormalizedText): boolean[] {
+  const byWords = labels.map((label) => {
     const words = FIELD_WORDS.get(label)
     return words !== undefined && containsPhrase(question.tokens, words)
   })
-  if (!asked.some(Boolean)) {
-    const keys = new Set(question.tokens.filter((token) => token.length >= MIN_WORD).map(nameKey))
-    asked = labels.map((label) =>
-      tokenize(label).some((word) => word.length >= MIN_WORD && keys.has(nameKey(word))),
-    )
-  }
-  const count = asked.filter(Boolean).length
-  if (count === 0 || count === lines.length) return answer
+  if (byWords.some(Boolean)) return byWords
+  const keys = new Set(question.tokens.filter((token) => token.length >= MIN_WORD).map(nameKey))
+  return labels.map((label) =>
+    tokenize(label).some((word) => word.length >= MIN_WORD && keys.has(nameKey(word))),
+  )
+}
+
+/** Whether the question names some but not all of the labels (a follow-up about one line). */
+export function asksForField(labels: readonly string[], question: NormalizedText): boolean {
+  const count = askedFields(labels, question).filter(Boolean).length
+  return count > 0 && count < labels.length
+}
+
+/** The answer narrowed to the lines the question asks for; the whole answer when it names none (or all). */
+export function focusRead(answer: string, question: NormalizedText): string {
+  const [title, ...lines] = answer.split('\n')
+  const labels = fieldLabels(answer)
+  if (!asksForField(labels, question)) return answer
+  const asked = askedFields(labels, question)
   return [title, ...lines.filter((_, index) => asked[index])].join('\n')
 }

@@ -18,7 +18,7 @@ import { moveToIdle } from '../dialogue-state.ts'
 import type { Flow } from '../flow.ts'
 import { readTexts } from '../texts/read-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
-import { focusRead } from './focus-read.ts'
+import { fieldLabels, focusRead } from './focus-read.ts'
 import { describeItem, inStatedOrder, listPersonal, type PersonalKind } from './personal-items.ts'
 
 const PERSONAL: Partial<Record<ReadIntent, { kind: PersonalKind; title: string; empty: string }>> = {
@@ -145,8 +145,8 @@ export const readFlow: Flow = {
     // Asked again about the same vehicle: the line the follow-up names, not the whole card again.
     const recent = recentOf(scope)
     const again = recent?.read === intent && recent.vehicleId === pick.vehicle.id
-    rememberRead(scope, intent, pick.vehicle.id)
     const answer = vehicleTemplate(intent, pick.vehicle, scope.now)
+    rememberRead(scope, intent, pick.vehicle.id, fieldLabels(answer))
     return [{ text: again ? focusRead(answer, scope.text) : answer }]
   },
   async execute() {

@@ -85,8 +85,10 @@ export const commonTexts = {
   whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
   notYours: () => 'Ta stavka ne pripada vama, pa je ne mogu mijenjati.',
   /** A question about another person's records, by name. */
-  onlyYourOwn: (name: string) =>
-    `Ovdje mogu pokazati i mijenjati samo vaše podatke, ne podatke drugih osoba (${name}). Za tuđe rezervacije, vozila i prijave obratite se voditelju flote.`,
+  onlyYourOwn: (name: string, role: 'driver' | 'fleet') =>
+    role === 'fleet'
+      ? `U ovom razgovoru pokazujem i mijenjam samo vaše podatke, ne podatke drugih osoba (${name}); podatke vozača pogledajte u aplikaciji MobilityOne.`
+      : `Ovdje mogu pokazati i mijenjati samo vaše podatke, ne podatke drugih osoba (${name}). Za tuđe rezervacije, vozila i prijave obratite se voditelju flote.`,
   notYourVehicle: (reference: string) =>
     `Vozilo *${reference}* nije među vašim vozilima, pa o njemu ne mogu davati podatke ni mijenjati ih.\nAko ste mislili na svoje vozilo, odaberite ga:`,
 }
