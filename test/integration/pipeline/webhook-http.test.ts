@@ -252,7 +252,7 @@ describe('webhook edge', () => {
       Array.from({ length: 21 }, (_, index) => `rl-${phone}-${index + 1}`),
     )
     expect(replies[20]!.text).toMatch(
-      /^Šaljete poruke prebrzo\. Možete ponovno pisati za \d+ (sekundu|sekunde|sekundi);/,
+      /^Šaljete poruke prebrzo, pričekajte malo\. Možete ponovno pisati za \d+ (sekundu|sekunde|sekundi);/,
     )
     // The end of the current one-minute window, for the web chat page.
     const until = Date.parse(
