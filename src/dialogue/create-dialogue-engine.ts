@@ -256,9 +256,14 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
     return recordFeedbackComment(scope, confirmation?.answer === 'cancel')
 
   if (confirmation?.answer === 'cancel') {
-    if (state.state === 'idle') return [{ text: commonTexts.nothingToCancel() }]
-    moveToIdle(state, scope.now.getTime())
-    return [{ text: commonTexts.cancelled() }]
+    const waiting = state.state !== 'idle'
+    if (waiting) moveToIdle(state, scope.now.getTime())
+    // "ma pusti to, koliko km ima corolla": dropped, and the rest is a request of its own.
+    if (!confirmation.plain && classifyMessage(scope).decision.kind === 'act') {
+      const replies = await startFromMessage(scope)
+      return waiting ? [{ text: commonTexts.cancelled() }, ...replies] : replies
+    }
+    return [{ text: waiting ? commonTexts.cancelled() : commonTexts.nothingToCancel() }]
   }
 
   // Small talk while a flow waits ("hvala", "bok", "pomoć") is answered and the question kept;
@@ -329,6 +334,11 @@ async function continueConfirmation(
   }
   // "Ne, od 10h", "od 10h", "bilješka: službeni put": an edit, then the confirmation again.
   if (flow.absorb(scope, 'edit')) return flow.advance(scope)
+  // A "ne" that edits nothing ("ne, ne tu", "ipak neću prijaviti, sredit ću sam") declines the write.
+  if (confirmation?.answer === 'no') {
+    moveToIdle(state, scope.now.getTime())
+    return [{ text: commonTexts.cancelled() }]
+  }
   // "čekaj, a do kad mi traje ugovor?" hedges only on the way to a question: the question is answered.
   if (answer === 'unclear' && isQuestion(scope.text)) {
     const other = await interruption(scope, flow)
@@ -341,7 +351,21 @@ async function continueConfirmation(
   // A question while confirming is answered and the confirmation repeated; a new request starts.
   const other = await interruption(scope, flow)
   if (other) return other
+  // The same request again ("otkaži rezervaciju" at "Jeste li sigurni?"): it starts over, nothing is done.
+  const again = isQuestion(scope.text) ? undefined : sameWriteAgain(scope, flow)
+  if (again) return startIntent(scope, again)
+  // A question nothing here answers ("a di je taj auto parkiran?"): said so, the confirmation kept.
+  if (isQuestion(scope.text)) return withPendingPrompt(state, { text: commonTexts.cannotAnswerThat() })
   return withPendingPrompt(state, { text: commonTexts.confirmReminder() })
+}
+
+/** The waiting write's own intent, read surely from a new full request for it. */
+function sameWriteAgain(scope: TurnScope, flow: Flow): Intent | undefined {
+  const reading = classifyMessage(scope)
+  if (reading.decision.kind !== 'act') return undefined
+  const action = modelAction(reading.decision.intent)
+  if (action.kind !== 'template' || action.intent.kind !== 'write') return undefined
+  return FLOW_OF_WRITE[action.intent.write] === flow.name ? action.intent : undefined
 }
 
 function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {

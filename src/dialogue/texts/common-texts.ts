@@ -80,6 +80,7 @@ export const commonTexts = {
   feedbackNothing: () =>
     'Žao mi je. Na što se odnosi primjedba? Postavite pitanje ponovno pa ću pokušati bolje.',
   pendingAgain: () => 'Vraćamo se na potvrdu:',
+  cannotAnswerThat: () => 'Na to pitanje nemam odgovor iz sustava MobilityOne.',
   noVehicle: () =>
     'Nemate dodijeljeno vozilo u sustavu MobilityOne. Obratite se administratoru voznog parka.',
   whichVehicle: () => 'Imate više vozila. Na koje se odnosi?',
