@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SeededDriver } from '../../../src/sandbox/mobilityone/index.ts'
 import type { IntentClassification } from '../../../src/understanding/create-intent-classifier.ts'
 import { createDialogueHarness, type DialogueHarness } from './support/dialogue-harness.ts'
+import { act, scriptedIntents } from './support/scripted-model.ts'
 
 /** A scripted model: each message's reading is fixed, so the test is about what the engine reports. */
 const READINGS: Record<string, IntentClassification> = {
@@ -32,27 +33,12 @@ const READINGS: Record<string, IntentClassification> = {
   },
 }
 
-function act(intent: string, p: number): IntentClassification {
-  return {
-    ranking: [
-      { intent, p },
-      { intent: 'other', p: 1 - p },
-    ],
-    decision: { kind: 'act', intent, p },
-  }
-}
-
-const textOf = (message: unknown) =>
-  typeof message === 'string' ? message : (message as { original: string }).original
-
 let h: DialogueHarness
 let ivan: SeededDriver
 
 beforeAll(async () => {
   h = await createDialogueHarness(new Date('2026-03-09T08:00:00.000Z'), {
-    intents: {
-      classify: (message: unknown) => READINGS[textOf(message).trim()] ?? READINGS['qwx vbn']!,
-    } as never,
+    intents: scriptedIntents(READINGS, READINGS['qwx vbn']!),
   })
   ivan = h.drivers.find((driver) => driver.firstName === 'Ivan' && driver.lastName === 'Horvat')!
 }, 60_000)

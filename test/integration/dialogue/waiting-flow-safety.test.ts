@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SeededDriver } from '../../../src/sandbox/mobilityone/index.ts'
 import type { IntentClassification } from '../../../src/understanding/create-intent-classifier.ts'
 import { createDialogueHarness, type DialogueHarness } from './support/dialogue-harness.ts'
+import { act, scriptedIntents } from './support/scripted-model.ts'
 
 /**
  * A model that is sure and wrong about messages meant for the flow that waits: the flow keeps
@@ -16,22 +17,10 @@ const READINGS: Record<string, IntentClassification> = {
   'od 10 do 12': act('delete_case', 0.96),
 }
 
-function act(intent: string, p: number): IntentClassification {
-  return {
-    ranking: [
-      { intent, p },
-      { intent: 'other', p: 1 - p },
-    ],
-    decision: { kind: 'act', intent, p },
-  }
-}
-
 const unsure: IntentClassification = {
   ranking: [{ intent: 'other', p: 0.4 }],
   decision: { kind: 'fallback', reason: 'low-confidence' },
 }
-const textOf = (message: unknown) =>
-  typeof message === 'string' ? message : (message as { original: string }).original
 const text = (result: { replies: { text: string }[] }) => result.replies.map((reply) => reply.text).join('\n')
 
 let h: DialogueHarness
@@ -39,7 +28,7 @@ let ivan: SeededDriver
 
 beforeAll(async () => {
   h = await createDialogueHarness(new Date('2026-03-09T08:00:00.000Z'), {
-    intents: { classify: (message: unknown) => READINGS[textOf(message).trim()] ?? unsure } as never,
+    intents: scriptedIntents(READINGS, unsure),
   })
   ivan = h.drivers.find((driver) => driver.firstName === 'Ivan' && driver.lastName === 'Horvat')!
 }, 60_000)
