@@ -13,7 +13,7 @@ import {
   newConversationState,
 } from '../store/conversation-state.ts'
 import type { HistoryEntry } from '../store/conversation-store.ts'
-import { detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
+import { afterOpeningCancel, detectConfirmation } from '../understanding/entities/detect-confirmation.ts'
 import { findPersonNames, personNameOf, speaksOfSelf } from '../understanding/entities/find-person-names.ts'
 import { readMessage } from '../understanding/read-message.ts'
 import { defaultConfirmRule, replyToUnclear, takeAskedPlainly } from './answers/ask-again.ts'
@@ -258,9 +258,15 @@ async function handleTurn(scope: TurnScope): Promise<Reply[]> {
   if (confirmation?.answer === 'cancel') {
     const waiting = state.state !== 'idle'
     if (waiting) moveToIdle(state, scope.now.getTime())
-    // "ma pusti to, koliko km ima corolla": dropped, and the rest is a request of its own.
-    if (!confirmation.plain && classifyMessage(scope).decision.kind === 'act') {
-      const replies = await startFromMessage(scope)
+    // "ma pusti to, koliko km ima corolla": dropped, and the rest is a request of its own (read
+    // without the cancel words, which otherwise blur it).
+    const rest = confirmation.plain ? undefined : afterOpeningCancel(text)
+    const restScope: TurnScope | undefined = rest
+      ? { ...scope, text: readMessage(rest), classified: undefined, understood: undefined }
+      : undefined
+    if (restScope && restScope.text.tokens.length > 0 && classifyMessage(restScope).decision.kind === 'act') {
+      const replies = await startFromMessage(restScope)
+      scope.startedFlow = restScope.startedFlow
       return waiting ? [{ text: commonTexts.cancelled() }, ...replies] : replies
     }
     return [{ text: waiting ? commonTexts.cancelled() : commonTexts.nothingToCancel() }]

@@ -161,6 +161,29 @@ export function detectConfirmation(input: string | NormalizedText): Confirmation
   return undefined
 }
 
+// Whole words of folded text with their offsets (same alphabet as tokenize).
+const WORD_AT = /[\p{L}\p{N}]+/gu
+
+/**
+ * What follows a cancel word that opens the message ("ma pusti to, koliko km ima corolla" ->
+ * "to, koliko km ima corolla"), as written; undefined without an opening cancel word.
+ */
+export function afterOpeningCancel(input: string | NormalizedText): string | undefined {
+  const text = asNormalized(input)
+  const { tokens } = text
+  const opening = Math.min(tokens.length, MAX_OPENING_WORDS)
+  for (let index = 0; index < opening; index++) {
+    const length = phraseLengthAt(tokens, index, CANCEL)
+    if (length === 0) continue
+    const ends = [...text.folded.matchAll(WORD_AT)].map((match) => match.index + match[0].length)
+    const end = ends[index + length - 1]
+    if (end === undefined) return undefined
+    const source = text.original.length === text.folded.length ? text.original : text.lower
+    return source.slice(end).replace(/^[\s,.;:!-]+/, '')
+  }
+  return undefined
+}
+
 function restIsPolite(tokens: readonly string[], from: number): boolean {
   for (let index = from; index < tokens.length; index++) if (!POLITENESS.has(tokens[index])) return false
   return true

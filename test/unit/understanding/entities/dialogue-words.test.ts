@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { detectConfirmation } from '../../../../src/understanding/entities/detect-confirmation.ts'
+import {
+  afterOpeningCancel,
+  detectConfirmation,
+} from '../../../../src/understanding/entities/detect-confirmation.ts'
 import { extractLabeledValue } from '../../../../src/understanding/entities/extract-labeled-value.ts'
 import { parseOrdinal } from '../../../../src/understanding/entities/parse-ordinal.ts'
 
@@ -86,6 +89,13 @@ describe('detectConfirmation', () => {
     'auto mi se ugasio i vise nece da stane pusti me da objasnim',
   ])('finds no answer in "%s"', (text) => {
     expect(detectConfirmation(text)).toBeUndefined()
+  })
+
+  it('gives what follows an opening cancel word, as written', () => {
+    expect(afterOpeningCancel('ma pusti to, koliko km ima Corolla')).toBe('to, koliko km ima Corolla')
+    expect(afterOpeningCancel('Zaboravi, trebam auto sutra')).toBe('trebam auto sutra')
+    expect(afterOpeningCancel('odustani')).toBe('')
+    expect(afterOpeningCancel('prijavljujem stetu na vozilu, razbijen stop svjetlo')).toBeUndefined()
   })
 
   it('tells a plain answer from an answer with more', () => {
