@@ -357,22 +357,26 @@ async function continueConfirmation(
   // A question while confirming is answered and the confirmation repeated; a new request starts.
   const other = await interruption(scope, flow)
   if (other) return other
-  // The same request again ("otkaži rezervaciju" at "Jeste li sigurni?"): it starts over, nothing is done.
+  // The same request again: a removal ("otkaži rezervaciju" at "Jeste li sigurni?") starts over,
+  // nothing done; more of a report goes on it.
   const again = isQuestion(scope.text) ? undefined : sameWriteAgain(scope, flow)
-  if (again) return startIntent(scope, again)
+  if (again && REMOVALS.has(again.write)) return startIntent(scope, again)
+  if (again && flow.absorb(scope, 'more')) return flow.advance(scope)
   // A question nothing here answers ("a di je taj auto parkiran?"): said so, the confirmation kept.
   if (isQuestion(scope.text)) return withPendingPrompt(state, { text: commonTexts.cannotAnswerThat() })
   return withPendingPrompt(state, { text: commonTexts.confirmReminder() })
 }
 
-/** The waiting write's own intent, read surely from a new full request for it. */
-function sameWriteAgain(scope: TurnScope, flow: Flow): Intent | undefined {
+/** The waiting write's own intent, read surely from a further message for it. */
+function sameWriteAgain(scope: TurnScope, flow: Flow): Extract<Intent, { kind: 'write' }> | undefined {
   const reading = classifyMessage(scope)
   if (reading.decision.kind !== 'act') return undefined
   const action = modelAction(reading.decision.intent)
   if (action.kind !== 'template' || action.intent.kind !== 'write') return undefined
   return FLOW_OF_WRITE[action.intent.write] === flow.name ? action.intent : undefined
 }
+
+const REMOVALS: ReadonlySet<string> = new Set(['cancel-booking', 'delete-case', 'delete-trip'])
 
 function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   return continueChoice(scope, flow, { interruption, clarified: continueClarified, fresh: startAfresh })

@@ -4,7 +4,8 @@ import type { WriteConfirmRule } from './answers/read-write-answer.ts'
 import type { TurnScope } from './turn-scope.ts'
 
 /** How a message is being absorbed: the opening request, an answer to a question, or an edit while confirming. */
-export type AbsorbPhase = 'start' | 'answer' | 'edit'
+/** `more`: at the confirmation, a further message the model reads as this same request ("i još je napuknut branik"). */
+export type AbsorbPhase = 'start' | 'answer' | 'edit' | 'more'
 
 /**
  * One task. The engine owns the state machine; a flow fills its slots from messages, decides

@@ -8,12 +8,23 @@ import type { NormalizedText } from '../../understanding/entities/normalize-text
 // Folded text; compiled once.
 const ADDITION =
   /^(?:(?:zapravo|ustvari|e|a|i|jos|joj|ajde|aj|ok|okej|molim|te|pa|samo|ma|sorry|cekaj)[\s,.!:]+)*(?:dodaj|dodajte|dodati|dopisi|dopisite|dopisati|nadopuni|nadopunite|napisi i|upisi i|stavi i|add)\b[\s,.!:]*(?:(?:i|jos|da|takoder|isto|molim|te|mi|to)\b[\s,.!:]*)*/
+/** A sentence that only goes on with the report ("i još je napuknut branik", "također curi ulje"). */
+const CONTINUATION = /^(?:(?:i|a|e|ah|joj|ma)[\s,]+)?(?=(?:jos|takoder|isto tako|plus|osim toga|uz to)\b)/
 
 /** The words to add, as the user wrote them; undefined when the message does not add anything. */
 export function readAddition(text: NormalizedText): string | undefined {
-  const match = ADDITION.exec(text.folded)
-  if (!match) return undefined
   const source = text.original.length === text.folded.length ? text.original : text.lower
-  const addition = source.slice(match[0].length).trim()
+  const added = ADDITION.exec(text.folded)
+  if (added) {
+    const addition = source.slice(added[0].length).trim()
+    return addition.length > 0 ? addition : undefined
+  }
+  // Going on with the report keeps its words ("još je napuknut branik"): only an "i" before goes.
+  const goesOn = CONTINUATION.exec(text.folded)
+  if (!goesOn || text.tokens.length < MIN_CONTINUATION_WORDS) return undefined
+  const addition = source.slice(goesOn[0].length).trim()
   return addition.length > 0 ? addition : undefined
 }
+
+/** "i još" alone adds nothing; a continuation names something ("i još je napuknut branik"). */
+const MIN_CONTINUATION_WORDS = 4

@@ -88,6 +88,8 @@ const HEDGES = compilePhraseSet([
 const AROUND_YES = new Set([
   ...POLITENESS,
   ...['pa', 'ma', 'e', 'ej', 'a', 'i', 'bas', 'dobro', 'sigurno', 'apsolutno', 'definitivno'],
+  // "da, sigurna sam", "da jesam": the yes said firmly.
+  ...['siguran', 'sigurna', 'sam', 'jesam', 'jesmo', 'naravno', 'tocno', 'tako', 'je'],
   ...['rezerviraj', 'rezervirajte', 'posalji', 'posaljite', 'upisi', 'upisite', 'unesi', 'unesite'],
   ...['zabiljezi', 'prijavi', 'prijavite', 'otkazi', 'otkazite', 'obrisi', 'obrisite', 'izbrisi'],
   ...['potvrdi', 'potvrdite'],

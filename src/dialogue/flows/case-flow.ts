@@ -85,7 +85,9 @@ export const caseFlow: Flow = {
       slots.description = labeled.value
       return true
     }
-    const addition = phase === 'edit' ? readAddition(scope.text) : undefined
+    // More of the same report at its confirmation: its words go on the description.
+    const addition =
+      phase === 'edit' ? readAddition(scope.text) : phase === 'more' ? scope.text.original.trim() : undefined
     if (addition) {
       const before = typeof slots.description === 'string' ? slots.description.replace(/[\s.]+$/, '') : ''
       slots.description = before ? `${before}. ${addition}` : addition

@@ -82,11 +82,13 @@ describe('additions to a report being confirmed', () => {
     ['dodaj: ogrebotina i na braniku', 'ogrebotina i na braniku'],
     ['e dopiši još da curi ulje', 'curi ulje'],
     ['Dodaj da je Staklo napuklo', 'je Staklo napuklo'],
+    ['i još je napuknut branik ispod', 'još je napuknut branik ispod'],
+    ['također curi ulje ispod motora', 'također curi ulje ispod motora'],
   ])('"%s" adds %j', (text, addition) => {
     expect(readAddition(normalizeText(text))).toBe(addition)
   })
 
-  it.each(['da', 'dodaj', 'ne radi mi radio', 'zapravo ne', 'koliko imam km'])(
+  it.each(['da', 'dodaj', 'ne radi mi radio', 'zapravo ne', 'koliko imam km', 'i još'])(
     '"%s" adds nothing',
     (text) => {
       expect(readAddition(normalizeText(text))).toBeUndefined()
