@@ -376,8 +376,6 @@ function sameWriteAgain(scope: TurnScope, flow: Flow): Extract<Intent, { kind: '
   return FLOW_OF_WRITE[action.intent.write] === flow.name ? action.intent : undefined
 }
 
-const REMOVALS: ReadonlySet<string> = new Set(['cancel-booking', 'delete-case', 'delete-trip'])
-
 function continueSelection(scope: TurnScope, flow: Flow): Promise<Reply[]> {
   return continueChoice(scope, flow, { interruption, clarified: continueClarified, fresh: startAfresh })
 }
@@ -652,13 +650,10 @@ async function startIntent(scope: TurnScope, intent: Intent): Promise<Reply[]> {
   return flow.advance(scope)
 }
 
+/** The writes that remove a record of the user's: asked again, they start over. */
+const REMOVALS: ReadonlySet<string> = new Set(['cancel-booking', 'delete-case', 'delete-trip'])
 /** Template flows that read or change the user's own records (a report or booking may name others). */
-const OWN_RECORD_WRITES: ReadonlySet<string> = new Set([
-  'cancel-booking',
-  'delete-case',
-  'delete-trip',
-  'mileage',
-])
+const OWN_RECORD_WRITES: ReadonlySet<string> = new Set([...REMOVALS, 'mileage'])
 
 /**
  * "koje rezervacije ima Petra", "kolko km ima Anin golf": a read or change of someone else's

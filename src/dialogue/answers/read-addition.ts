@@ -1,4 +1,4 @@
-import type { NormalizedText } from '../../understanding/entities/normalize-text.ts'
+import { type NormalizedText, writtenFrom } from '../../understanding/entities/normalize-text.ts'
 
 /**
  * "zapravo dodaj i da radio ne radi" while a report waits for its yes: words to add to the
@@ -13,16 +13,11 @@ const CONTINUATION = /^(?:(?:i|a|e|ah|joj|ma)[\s,]+)?(?=(?:jos|takoder|isto tako
 
 /** The words to add, as the user wrote them; undefined when the message does not add anything. */
 export function readAddition(text: NormalizedText): string | undefined {
-  const source = text.original.length === text.folded.length ? text.original : text.lower
-  const added = ADDITION.exec(text.folded)
-  if (added) {
-    const addition = source.slice(added[0].length).trim()
-    return addition.length > 0 ? addition : undefined
-  }
   // Going on with the report keeps its words ("još je napuknut branik"): only an "i" before goes.
-  const goesOn = CONTINUATION.exec(text.folded)
-  if (!goesOn || text.tokens.length < MIN_CONTINUATION_WORDS) return undefined
-  const addition = source.slice(goesOn[0].length).trim()
+  const opener =
+    ADDITION.exec(text.folded) ??
+    (text.tokens.length >= MIN_CONTINUATION_WORDS ? CONTINUATION.exec(text.folded) : null)
+  const addition = opener ? writtenFrom(text, opener[0].length).trim() : ''
   return addition.length > 0 ? addition : undefined
 }
 

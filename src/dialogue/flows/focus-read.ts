@@ -42,17 +42,21 @@ function askedFields(labels: readonly string[], question: NormalizedText): boole
   )
 }
 
+/** Some but not all of the lines are asked for (a follow-up about one line). */
+function narrows(asked: readonly boolean[]): boolean {
+  const count = asked.filter(Boolean).length
+  return count > 0 && count < asked.length
+}
+
 /** Whether the question names some but not all of the labels (a follow-up about one line). */
 export function asksForField(labels: readonly string[], question: NormalizedText): boolean {
-  const count = askedFields(labels, question).filter(Boolean).length
-  return count > 0 && count < labels.length
+  return narrows(askedFields(labels, question))
 }
 
 /** The answer narrowed to the lines the question asks for; the whole answer when it names none (or all). */
 export function focusRead(answer: string, question: NormalizedText): string {
   const [title, ...lines] = answer.split('\n')
-  const labels = fieldLabels(answer)
-  if (!asksForField(labels, question)) return answer
-  const asked = askedFields(labels, question)
+  const asked = askedFields(fieldLabels(answer), question)
+  if (!narrows(asked)) return answer
   return [title, ...lines.filter((_, index) => asked[index])].join('\n')
 }

@@ -1,4 +1,4 @@
-import { asNormalized, type NormalizedText } from './normalize-text.ts'
+import { asNormalized, type NormalizedText, tokenEnd, writtenFrom } from './normalize-text.ts'
 import { compilePhraseSet, phraseLengthAt } from './phrase-set.ts'
 
 /**
@@ -144,9 +144,8 @@ const NO_EMOJI = /👎|❌|🚫/u
 export function detectConfirmation(input: string | NormalizedText): Confirmation | undefined {
   const text = asNormalized(input)
   const tokens = text.tokens
+  if (openingCancel(tokens)) return { answer: 'cancel', plain: isPlain(tokens, CANCEL) }
   const opening = Math.min(tokens.length, MAX_OPENING_WORDS)
-  for (let index = 0; index < opening; index++)
-    if (phraseLengthAt(tokens, index, CANCEL) > 0) return { answer: 'cancel', plain: isPlain(tokens, CANCEL) }
   for (let index = 0; index < opening; index++) {
     if (phraseLengthAt(tokens, index, UNDECIDED) > 0) return undefined
     const noLength = phraseLengthAt(tokens, index, NO)
@@ -161,8 +160,15 @@ export function detectConfirmation(input: string | NormalizedText): Confirmation
   return undefined
 }
 
-// Whole words of folded text with their offsets (same alphabet as tokenize).
-const WORD_AT = /[\p{L}\p{N}]+/gu
+/** The cancel phrase among the opening words: where it starts and how many words it has. */
+function openingCancel(tokens: readonly string[]): { index: number; length: number } | undefined {
+  const opening = Math.min(tokens.length, MAX_OPENING_WORDS)
+  for (let index = 0; index < opening; index++) {
+    const length = phraseLengthAt(tokens, index, CANCEL)
+    if (length > 0) return { index, length }
+  }
+  return undefined
+}
 
 /**
  * What follows a cancel word that opens the message ("ma pusti to, koliko km ima corolla" ->
@@ -170,18 +176,9 @@ const WORD_AT = /[\p{L}\p{N}]+/gu
  */
 export function afterOpeningCancel(input: string | NormalizedText): string | undefined {
   const text = asNormalized(input)
-  const { tokens } = text
-  const opening = Math.min(tokens.length, MAX_OPENING_WORDS)
-  for (let index = 0; index < opening; index++) {
-    const length = phraseLengthAt(tokens, index, CANCEL)
-    if (length === 0) continue
-    const ends = [...text.folded.matchAll(WORD_AT)].map((match) => match.index + match[0].length)
-    const end = ends[index + length - 1]
-    if (end === undefined) return undefined
-    const source = text.original.length === text.folded.length ? text.original : text.lower
-    return source.slice(end).replace(/^[\s,.;:!-]+/, '')
-  }
-  return undefined
+  const cancel = openingCancel(text.tokens)
+  const end = cancel ? tokenEnd(text, cancel.index + cancel.length - 1) : undefined
+  return end === undefined ? undefined : writtenFrom(text, end).replace(/^[\s,.;:!-]+/, '')
 }
 
 function restIsPolite(tokens: readonly string[], from: number): boolean {

@@ -48,6 +48,25 @@ export function tokenize(folded: string): readonly string[] {
   return folded.match(WORD) ?? NO_TOKENS
 }
 
+/**
+ * The message as written from an offset of `folded` on. Folding keeps offsets, and so does
+ * lowercasing unless it changed the length (then the lowercase copy is the best there is).
+ */
+export function writtenFrom(text: NormalizedText, offset: number): string {
+  const source = text.original.length === text.folded.length ? text.original : text.lower
+  return source.slice(offset)
+}
+
+/** The offset in `folded` just past the token at `index`; undefined beyond the last token. */
+export function tokenEnd(text: NormalizedText, index: number): number | undefined {
+  let count = 0
+  for (const match of text.folded.matchAll(WORD)) {
+    if (count === index) return match.index + match[0].length
+    count++
+  }
+  return undefined
+}
+
 /** Normalises a message once; pass the result to every extractor. */
 export function normalizeText(text: string): NormalizedText {
   const lower = text.toLowerCase()

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { isWithinOneEdit } from '../../../../src/understanding/entities/is-within-one-edit.ts'
-import { foldDiacritics, normalizeText } from '../../../../src/understanding/entities/normalize-text.ts'
+import {
+  foldDiacritics,
+  normalizeText,
+  tokenEnd,
+  writtenFrom,
+} from '../../../../src/understanding/entities/normalize-text.ts'
 import { compilePhraseSet, findPhrase } from '../../../../src/understanding/entities/phrase-set.ts'
 
 describe('normalizeText', () => {
@@ -23,6 +28,15 @@ describe('normalizeText', () => {
       '3',
     ])
     expect(normalizeText('  ').tokens).toEqual([])
+  })
+})
+
+describe('offsets back into the written message', () => {
+  it('gives the text as written after a token, diacritics and case kept', () => {
+    const text = normalizeText('Pusti to, Kad mi je ŠERVIS?')
+    expect(tokenEnd(text, 0)).toBe(5)
+    expect(writtenFrom(text, tokenEnd(text, 1)!)).toBe(', Kad mi je ŠERVIS?')
+    expect(tokenEnd(text, 9)).toBeUndefined()
   })
 })
 
