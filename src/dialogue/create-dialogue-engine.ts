@@ -25,7 +25,7 @@ import {
   continueSelection as continueChoice,
   type InterruptionOptions,
 } from './choice/continue-selection.ts'
-import { answerBackReference, answerFollowUp } from './choice/follow-up.ts'
+import { answerBackReference, answerFollowUp, answerLineFollowUp } from './choice/follow-up.ts'
 import { offerChoice, resumeChoiceLine } from './choice/offer-choice.ts'
 import { vehicleLabel } from './choice/pick-vehicle.ts'
 import { recentOf } from './choice/recent-context.ts'
@@ -33,7 +33,6 @@ import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
 import type { Flow } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
-import { asksForField } from './flows/focus-read.ts'
 import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
 import { intentEntry } from './intents/intent-table.ts'
@@ -512,11 +511,10 @@ async function startFromMessage(scope: TurnScope): Promise<Reply[]> {
   )
   const top = reading.ranking[0]
   scope.understanding = { decision: decisionOf(route), intent: top?.intent, confidence: top?.p }
-  // The model unsure, and the message names a line of the vehicle answer just given ("kolka
-  // mi je rata?" after the leasing answer): that answer's line.
-  const recent = recentOf(scope)
-  if (route.kind !== 'model' && recent?.read && recent.fields && asksForField(recent.fields, scope.text))
-    return startReadFor(scope, recent.read, recent.vehicleId)
+  if (route.kind !== 'model') {
+    const line = await answerLineFollowUp(scope, startReadFor)
+    if (line) return line
+  }
   switch (route.kind) {
     case 'model': {
       const replies = await runModelAction(scope, route.action)

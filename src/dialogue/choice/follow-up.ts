@@ -2,6 +2,7 @@ import { formatKilometers, formatMoney } from '../../format/index.ts'
 import type { Reply } from '../../ports/messages.ts'
 import type { RecentContext } from '../../store/conversation-state.ts'
 import { phraseLengthAt } from '../../understanding/entities/phrase-set.ts'
+import { asksForField } from '../flows/focus-read.ts'
 import { choiceTexts } from '../texts/choice-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
 import { CHOICE_WORDS } from './choice-words.ts'
@@ -50,6 +51,19 @@ export async function answerBackReference(
   const tokens = scope.text.tokens
   if (!recent?.read || opensAsFollowUp(tokens) === 0) return undefined
   if (!tokens.some((token) => CHOICE_WORDS.backReference.has(token))) return undefined
+  return startRead(scope, recent.read, recent.vehicleId)
+}
+
+/**
+ * A message the model is not sure of that names a line of the vehicle answer just given ("kolka
+ * mi je rata?" after the leasing answer): that answer again, narrowed to the line.
+ */
+export async function answerLineFollowUp(
+  scope: TurnScope,
+  startRead: StartRead,
+): Promise<Reply[] | undefined> {
+  const recent = recentOf(scope)
+  if (!recent?.read || !recent.fields || !asksForField(recent.fields, scope.text)) return undefined
   return startRead(scope, recent.read, recent.vehicleId)
 }
 

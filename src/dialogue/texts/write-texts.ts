@@ -1,5 +1,18 @@
 import { confirmationText } from './common-texts.ts'
 
+/** A reading the odometer cannot show: the warning, and how to record it anyway (the correction word). */
+function correctionSummary(vehicle: string, km: string, warning: string, ifMeant: string): string {
+  return [
+    '*Unos kilometraže*',
+    `Vozilo: ${vehicle}`,
+    `Kilometraža: ${km}`,
+    '',
+    `⚠️ ${warning}`,
+    '',
+    `${ifMeant}, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.`,
+  ].join('\n')
+}
+
 /** Texts of the mileage, case and delete flows (Croatian). */
 export const mileageTexts = {
   ask: (vehicle: string) => `Koliko kilometara trenutačno pokazuje brojčanik vozila *${vehicle}*?`,
@@ -14,26 +27,20 @@ export const mileageTexts = {
   tooHigh: (last: string) => `To je puno više od zadnjeg poznatog stanja (${last}). Je li to sigurno točno?`,
   /** A reading far below the last one: recorded only after "ispravak" or the same number again. */
   rollbackSummary: (vehicle: string, km: string, last: string) =>
-    [
-      '*Unos kilometraže*',
-      `Vozilo: ${vehicle}`,
-      `Kilometraža: ${km}`,
-      '',
-      `⚠️ To je puno manje od zadnjeg poznatog stanja (${last}), a brojčanik ne ide unatrag.`,
-      '',
-      'Ako ispravljate pogrešno stanje, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.',
-    ].join('\n'),
+    correctionSummary(
+      vehicle,
+      km,
+      `To je puno manje od zadnjeg poznatog stanja (${last}), a brojčanik ne ide unatrag.`,
+      'Ako ispravljate pogrešno stanje',
+    ),
   /** A reading far above the last one (a digit too many): the same explicit correction. */
   impossibleSummary: (vehicle: string, km: string, last: string) =>
-    [
-      '*Unos kilometraže*',
-      `Vozilo: ${vehicle}`,
-      `Kilometraža: ${km}`,
-      '',
-      `⚠️ To je mnogo više od zadnjeg poznatog stanja (${last}); možda je broj napisan sa znamenkom viška, provjerite ga.`,
-      '',
-      'Ako je to stvarno stanje brojčanika, napišite *ispravak* ili ponovno pošaljite isti broj. Inače pošaljite točno stanje ili *ne*.',
-    ].join('\n'),
+    correctionSummary(
+      vehicle,
+      km,
+      `To je mnogo više od zadnjeg poznatog stanja (${last}); možda je broj napisan sa znamenkom viška, provjerite ga.`,
+      'Ako je to stvarno stanje brojčanika',
+    ),
   plainQuestion: (vehicle: string, km: string) => `da upišem ${km} za ${vehicle}`,
   recorded: (vehicle: string, km: string) => `Zabilježeno ✅ Kilometraža vozila ${vehicle}: *${km}*.`,
 }
