@@ -31,7 +31,7 @@ import { vehicleLabel } from './choice/pick-vehicle.ts'
 import { recentOf } from './choice/recent-context.ts'
 import { detectIntent, type Intent } from './detect-intent.ts'
 import { moveToAwaitingFeedback, moveToAwaitingSelection, moveToFlow, moveToIdle } from './dialogue-state.ts'
-import type { Flow } from './flow.ts'
+import { type Flow, REQUEST_SLOT } from './flow.ts'
 import { FLOW_OF_WRITE, FLOWS } from './flow-catalog.ts'
 import { contextValues, fleetOnlyReply, formatResult, runScopedTool } from './flows/generic-tool-flow.ts'
 import { WriteOutcomeUnknownError } from './flows/guarded-write.ts'
@@ -54,8 +54,6 @@ import type { DialogueDeps, TurnScope } from './turn-scope.ts'
 import { classifyMessage, understandMessage } from './understand-message.ts'
 
 const DEFAULT_HISTORY_LIMIT = 6
-/** Slot holding the message that opened the flow in progress (for feedback reports). */
-const REQUEST_SLOT = 'request'
 /** Slot holding that message's inbound id and how the intent model read it. */
 const REQUEST_ORIGIN_SLOT = 'requestOrigin'
 /** Tools offered to the LLM: the few retrieval found, never the catalogue. */

@@ -3,9 +3,15 @@ import type { FlowName } from '../store/conversation-state.ts'
 import type { WriteConfirmRule } from './answers/read-write-answer.ts'
 import type { TurnScope } from './turn-scope.ts'
 
-/** How a message is being absorbed: the opening request, an answer to a question, or an edit while confirming. */
-/** `more`: at the confirmation, a further message the model reads as this same request ("i još je napuknut branik"). */
+/**
+ * How a message is being absorbed: the opening request, an answer to a question, an edit while
+ * confirming, or (`more`) a further message at the confirmation that the model reads as this
+ * same request ("i još je napuknut branik").
+ */
 export type AbsorbPhase = 'start' | 'answer' | 'edit' | 'more'
+
+/** Slot holding the message that opened the flow in progress (set when a flow starts). */
+export const REQUEST_SLOT = 'request'
 
 /**
  * One task. The engine owns the state machine; a flow fills its slots from messages, decides

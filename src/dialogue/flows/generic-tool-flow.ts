@@ -21,7 +21,7 @@ import { itemNamedIn } from '../choice/named-in-request.ts'
 import { offerChoice } from '../choice/offer-choice.ts'
 import { requireVehicle, vehicleLabel } from '../choice/pick-vehicle.ts'
 import { moveToAwaitingConfirmation, moveToCollectingSlots, moveToIdle } from '../dialogue-state.ts'
-import type { AbsorbPhase, Flow } from '../flow.ts'
+import { type AbsorbPhase, type Flow, REQUEST_SLOT } from '../flow.ts'
 import { confirmButtons } from '../texts/common-texts.ts'
 import { genericTexts } from '../texts/generic-texts.ts'
 import type { TurnScope } from '../turn-scope.ts'
@@ -58,8 +58,6 @@ const VEHICLE_ANSWER_SLOT = 'vehicleAnswer'
 const LABELS_SLOT = 'paramLabels'
 /** Inputs the flow worked out from others (a total's quantity 1 and unit price), not shown. */
 const DERIVED_SLOT = 'derived'
-/** The message the flow started with (set when the flow starts). */
-const REQUEST_SLOT = 'request'
 
 function parameters(scope: TurnScope): Record<string, unknown> {
   const slots = scope.state.slots
