@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Clock } from '../ports/clock.ts'
 import type { ConsentStore, UserMapping } from '../ports/directory.ts'
 import { HELD_MESSAGE_TTL_SECONDS, type HeldMessageStore } from '../ports/held-message-store.ts'
@@ -83,11 +84,10 @@ function worthHolding(inbound: InboundMessage): boolean {
 export function createIdentityGate(options: IdentityGateOptions): (inner: UserTurnHandler) => TurnHandler {
   const texts = options.texts ?? identityTexts
   // The consent reminder each number got last (this process): the same one is never sent twice
-  // in a row ("hm", then "ok vidjet ću"). Bounded; cleared when full.
-  const lastReminder = new Map<string, string>()
+  // in a row ("hm", then "ok vidjet ću"). Bounded, least recently used out first.
+  const lastReminder = new LRUCache<string, string>({ max: MAX_REMEMBERED_REMINDERS })
   const remind = (phone: string, reminder: Reply): Reply => {
     const again = lastReminder.get(phone) === reminder.text ? texts.consentReminderAgain() : reminder
-    if (lastReminder.size >= MAX_REMEMBERED_REMINDERS) lastReminder.clear()
     lastReminder.set(phone, again.text)
     return again
   }
